@@ -1,0 +1,1 @@
+"""Ingest: read every form users have articles in. (stub: being built)"""

@@ -1,0 +1,55 @@
+"""The pipeline: raw item → clean Article → NLP stages → Article with everything found.
+
+Pure functions over records. ``analyse_batch`` is what every engine calls (the
+CLI's single process, the process pool, the Ray job), so all give the same rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+
+from . import actors, dates, events, geo, quotes
+from .clean import clean
+from .errors import TidingsError
+from .models import Article, RawDocument, Rejected
+from .nlp import parse_article
+
+
+def needs_parse(sentence: str) -> bool:
+    """Whether a sentence may hold something a parse-based stage needs. (All, for now.)"""
+    return True
+
+
+def analyse_batch(articles: list[Article], nlp: Language, kb=None, batch_size: int = 64) -> list[Article]:
+    """Run the NLP stages over clean articles, filling their mentions, events, dates, places, quotes."""
+    docs = parse_article(nlp, [a.text for a in articles], needs_parse=needs_parse, batch_size=batch_size)
+    for article, doc in zip(articles, docs):
+        analyse_doc(article, doc, kb)
+    return articles
+
+
+def analyse_doc(article: Article, doc, kb=None) -> Article:
+    """The stages, in order, over one parsed article Doc."""
+    doc._.tidings_published = article.published
+    article.mentions = actors.find_mentions(doc, article.published, kb)
+    article.timexes = dates.find_timexes(article.text, article.published)
+    article.places = geo.find_places(doc, article.mentions)
+    article.quotes = quotes.find_quotes(doc, article.mentions)
+    article.events = events.code_events(doc, article.mentions)
+    dates.date_events(article.events, article.timexes, doc, article.published)
+    geo.place_events(article.events, article.places, doc)
+    return article
+
+
+def clean_all(raws: Iterable[RawDocument | Rejected]) -> Iterable[Article | Rejected]:
+    """Clean each raw item; an item that fails becomes a Rejected with its reason."""
+    for raw in raws:
+        if isinstance(raw, Rejected):
+            yield raw
+            continue
+        try:
+            yield clean(raw)
+        except TidingsError as err:
+            yield Rejected(origin=raw.origin, reason=str(err), stage=err.stage)
