@@ -48,7 +48,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
-        if match.group(0).strip() == "" or "\n\n" in match.group(0) or not _ABBREVIATIONS.search(text[start:match.start()]):
+        paragraph_break = "\n" in match.group(0)
+        if paragraph_break or not _ABBREVIATIONS.search(text[start:match.start()]):
             if text[start:end].strip():
                 spans.append((start, end))
                 start = end

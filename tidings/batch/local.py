@@ -1,0 +1,146 @@
+"""``tidings ingest`` on one machine: stream sources → clean → analyse (N processes) → store.
+
+Memory stays flat: sources are read lazily, at most ``2 × workers`` batches are
+in flight, and each batch is written in one transaction as soon as it is done.
+Articles already stored unchanged are recognised before the NLP stages and cost nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+
+from ..errors import TidingsError
+from ..models import Article, Rejected
+from ..pipeline import clean_all
+from ..settings import Settings
+from ..store import Store
+from .worker import analyse_articles
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """What one ingest run did: counts by status and every failure with its reason."""
+
+    run_id: str
+    counts: Counter = field(default_factory=Counter)  # ingested | replaced | unchanged | failed
+    failures: list[Rejected] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+
+    @property
+    def read_anything(self) -> bool:
+        return sum(self.counts.values()) > self.counts["failed"]
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def worker_count(requested: int) -> int:
+    """``requested`` processes, or the cores this process may use when 0."""
+    if requested > 0:
+        return requested
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def ingest(raws: Iterable, settings: Settings, on_item: Callable[[str, str], None] | None = None) -> IngestSummary:
+    """Clean, analyse and store every raw item; ``on_item(origin, status)`` is called per item."""
+    summary = IngestSummary(run_id=uuid.uuid4().hex[:12])
+    notify = on_item or (lambda origin, status: None)
+    workers = worker_count(settings.workers)
+    with Store(settings.db) as store:
+        observations = _stored_observations(store)
+        pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+        try:
+            pending: list[Future | list[Article]] = []
+            for batch in _batches(clean_all(raws), settings.batch_size):
+                fresh = _triage(batch, store, summary, notify)
+                if not fresh:
+                    continue
+                pending.append(_submit(pool, fresh, settings, observations))
+                while len(pending) >= 2 * workers:
+                    _finish(pending.pop(0), store, summary, notify, observations)
+            for job in pending:
+                _finish(job, store, summary, notify, observations)
+        finally:
+            if pool:
+                pool.shutdown(cancel_futures=True)
+        store.log(summary.run_id, _log_entries(summary))
+    return summary
+
+
+def _triage(batch: list, store: Store, summary: IngestSummary, notify) -> list[Article]:
+    """Record rejects and already-stored articles; return the articles that need analysis."""
+    articles = [item for item in batch if isinstance(item, Article)]
+    for item in batch:
+        if isinstance(item, Rejected):
+            summary.counts["failed"] += 1
+            summary.failures.append(item)
+            notify(item.origin, "failed")
+    status = store.classify(articles) if articles else {}
+    fresh = []
+    for article in articles:
+        if status[article.id] == "unchanged":
+            summary.counts["unchanged"] += 1
+            summary.article_ids.append(article.id)
+            notify(article.origin, "unchanged")
+        else:
+            fresh.append(article)
+    return fresh
+
+
+def _submit(pool, articles: list[Article], settings: Settings, observations: list):
+    args = (articles, settings.model, settings.actors_files, list(observations), settings.batch_size)
+    if pool is None:
+        return analyse_articles(*args)
+    return pool.submit(analyse_articles, *args)
+
+
+def _finish(job, store: Store, summary: IngestSummary, notify, observations: list) -> None:
+    try:
+        articles = job.result() if isinstance(job, Future) else job
+    except TidingsError as err:
+        summary.counts["failed"] += 1
+        summary.failures.append(Rejected(origin="<batch>", reason=str(err), stage=err.stage))
+        return
+    for outcome in store.write(articles):
+        summary.counts[outcome.status] += 1
+        summary.article_ids.append(outcome.article_id)
+        notify(outcome.origin, outcome.status)
+    observations.extend(_learn(store, articles))
+
+
+def _stored_observations(store: Store) -> list:
+    try:
+        from ..actors.store import load_observations
+    except ImportError:
+        return []
+    return load_observations(store.con)
+
+
+def _learn(store: Store, articles: list[Article]) -> list:
+    """Dated role observations from the articles just written, saved for later runs."""
+    try:
+        from ..actors.kb import observe
+        from ..actors.store import save_observations
+    except ImportError:
+        return []
+    found = [obs for article in articles for obs in observe(article)]
+    if found:
+        save_observations(store.con, found)
+    return found
+
+
+def _log_entries(summary: IngestSummary):
+    for failure in summary.failures:
+        yield failure.origin, "failed", failure.reason, failure.stage, None

@@ -1,0 +1,32 @@
+"""The worker function every engine runs: plain records in, plain records out.
+
+Top-level functions only, so a process pool or a Ray actor can call them; the
+spaCy pipeline and the knowledge base are loaded once per process.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..models import Article
+from ..nlp import load_model
+from ..pipeline import analyse_batch
+
+
+@lru_cache(maxsize=2)
+def _knowledge_base(actors_files: tuple[str, ...]):
+    try:
+        from ..actors import load_knowledge_base
+    except ImportError:
+        return None
+    return load_knowledge_base(actors_files)
+
+
+def analyse_articles(articles: list[Article], model: str, actors_files: tuple[str, ...] = (),
+                     observations: list | None = None, batch_size: int = 64) -> list[Article]:
+    """Analyse clean articles with the named spaCy pipeline; ``observations`` are learned roles
+    (from the store and from earlier batches) that the knowledge base should know."""
+    kb = _knowledge_base(tuple(actors_files))
+    if observations and kb is not None:
+        kb.add_observations(observations)
+    return analyse_batch(articles, load_model(model), kb=kb, batch_size=batch_size)

@@ -1,0 +1,1 @@
+"""Scorers for each gold format, used by ``tidings eval``."""
