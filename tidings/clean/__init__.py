@@ -1,15 +1,73 @@
-"""Clean: main text and metadata out of HTML or furniture-laden plain text. (stub: being built)"""
+"""Clean: the article's own text and metadata out of an HTML page or furniture-laden plain text.
+
+``clean`` is pure (a RawDocument in, an Article out, no I/O). What it takes out
+of the body is kept in ``Article.removed`` with the reason, so that a user can
+audit it; when nothing usable remains it raises ``CleanError``.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
+from ..errors import CleanError
+from ..ids import article_id, content_hash
 from ..models import Article, RawDocument
+from .html import clean_html
+from .metadata import guess_language, normalise_iso, publisher_from_url
+from .text import clean_text
+
+__all__ = ["clean", "clean_html", "clean_text"]
+
+MIN_WORDS = 5  # fewer words than this is not an article
 
 
-def clean(raw: RawDocument) -> Article:
-    """Turn one raw item into an Article with clean text and metadata (no NLP yet)."""
-    from ..ids import article_id, content_hash
+def _published(explicit: str | None, found: str | None, found_source: str | None) -> tuple[str | None, str | None]:
+    """An explicit date always wins; else what the page said, with where it said it."""
+    if explicit:
+        value = normalise_iso(explicit)
+        if value is None:
+            raise CleanError(f"the given publication date is not a date: {explicit!r}")
+        return value, "explicit"
+    return (found, found_source) if found else (None, None)
 
-    text = raw.content.strip()
-    return Article(id=article_id(raw.url, text), text=text, url=raw.url, origin=raw.origin,
-                   input_format=raw.input_format, title=raw.title, published=raw.published,
-                   published_source="explicit" if raw.published else None, content_hash=content_hash(text))
+
+def _html_article(raw: RawDocument, **options: Any) -> Article:
+    found = clean_html(raw.content, url=raw.url, **options)
+    text = "\n\n".join(found.paragraphs)
+    published, source = _published(raw.published, found.published, "html-meta")
+    return Article(
+        id="", text=text, url=raw.url, origin=raw.origin, input_format=raw.input_format,
+        title=found.title or raw.title, author=found.author,
+        publisher=found.publisher or publisher_from_url(raw.url), description=found.description,
+        language=found.language or guess_language(text), published=published, published_source=source,
+        captions=found.captions, credits=found.credits, removed=found.removed,
+    )
+
+
+def _text_article(raw: RawDocument) -> Article:
+    found = clean_text(raw.content)
+    text = "\n\n".join(found.paragraphs)
+    published, source = _published(raw.published, found.published, found.published_source)
+    return Article(
+        id="", text=text, url=raw.url, origin=raw.origin, input_format=raw.input_format,
+        title=raw.title or found.title, subtitle=found.subtitle, author=found.author,
+        publisher=found.publisher or publisher_from_url(raw.url), language=guess_language(text),
+        published=published, published_source=source,
+        captions=found.captions, credits=found.credits, removed=found.removed,
+    )
+
+
+def clean(raw: RawDocument, **options: Any) -> Article:
+    """Turn one raw item into an Article with clean text and metadata (no NLP yet).
+
+    ``options`` reach the HTML extractor (e.g. ``strip_furniture=False``) and
+    exist for evaluation; the defaults are the tuned ones.
+    """
+    if not raw.content or not raw.content.strip():
+        raise CleanError("empty page: no text at all")
+    article = _html_article(raw, **options) if raw.is_html else _text_article(raw)
+    if len(article.text.split()) < MIN_WORDS:
+        raise CleanError(f"no article text left after cleaning ({len(article.text.split())} words)")
+    article.id = article_id(raw.url, article.text)
+    article.content_hash = content_hash(article.text)
+    return article

@@ -17,7 +17,7 @@ import pyarrow as pa
 from ..errors import StoreError
 from ..models import Article
 from .rows import article_rows
-from .schema import DERIVED_TABLES, migrate
+from .schema import DERIVED_TABLES, arrow_schema, migrate
 
 TABLES = ("articles", "mentions", "events", "timexes", "places", "quotes")
 
@@ -112,7 +112,7 @@ class Store:
     def _insert(self, table: str, rows: list[dict]) -> None:
         if not rows:
             return
-        batch = pa.Table.from_pylist(rows)  # noqa: F841 - referenced by name in the SQL below
+        batch = pa.Table.from_pylist(rows, schema=arrow_schema(table))  # noqa: F841 - named in the SQL
         self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch")
 
     def log(self, run_id: str, entries: Iterable[tuple[str, str, str | None, str | None, str | None]]) -> None:

@@ -6,6 +6,7 @@ rows feed DuckDB (``INSERT ... BY NAME``) and Parquet files from the Ray job.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import asdict
@@ -51,6 +52,15 @@ def timex_to_date(value: str | None) -> str | None:
     return f"{year}-{month}-{day or '01'}" if part and part.isdigit() else f"{year}-{month}-01"
 
 
+def as_date(value: str | None) -> dt.date | None:
+    """A DATE column value from a TIMEX3 value (None when it names no calendar period)."""
+    iso = timex_to_date(value)
+    try:
+        return dt.date.fromisoformat(iso) if iso else None
+    except ValueError:
+        return None
+
+
 def _first(actors: list[EventActor]) -> EventActor | None:
     return actors[0] if actors else None
 
@@ -75,7 +85,7 @@ def event_row(article: Article, event: Event) -> dict:
         "cameo_code": event.cameo_code, "goldstein": event.goldstein, "intensity": event.intensity,
         "quad_class": event.quad_class, "negated": event.negated, "modality": event.modality,
         "claimed_by": json.dumps(asdict(event.claimed_by)) if event.claimed_by else None,
-        "date": timex_to_date(event.date), "date_value": event.date, "date_granularity": event.date_granularity,
+        "date": as_date(event.date), "date_value": event.date, "date_granularity": event.date_granularity,
         "date_source": event.date_source, "historical": event.historical,
         "place_name": place and place.name, "place_country": place and place.country,
         "place_geonameid": place and place.geonameid, "lat": place and place.lat, "lon": place and place.lon,
@@ -96,7 +106,7 @@ def article_row(article: Article) -> dict:
         "id": article.id, "url": article.url, "origin": article.origin, "input_format": article.input_format,
         "title": article.title, "subtitle": article.subtitle, "author": article.author,
         "publisher": article.publisher, "description": article.description, "language": article.language,
-        "published": timex_to_date(article.published), "published_source": article.published_source,
+        "published": as_date(article.published), "published_source": article.published_source,
         "text": article.text, "captions": list(article.captions), "credits": list(article.credits),
         "removed": json.dumps([asdict(r) for r in article.removed]), "content_hash": article.content_hash,
         "n_words": len(article.text.split()), "pipeline_version": article.pipeline_version,

@@ -7,7 +7,10 @@ the ``pipeline_version``. See docs/schema.md for the column meanings.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import duckdb
+import pyarrow as pa
 
 MIGRATIONS: list[tuple[int, str]] = [
     (1, """
@@ -113,3 +116,15 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(sql)
         con.execute("INSERT INTO schema_migrations (version) VALUES (?)", [version])
         con.execute("COMMIT")
+
+
+@lru_cache(maxsize=None)
+def arrow_schema(table: str) -> pa.Schema:
+    """The Arrow schema of a table (without defaulted columns), so Parquet parts written by
+    any worker share one schema and load into DuckDB unchanged."""
+    con = duckdb.connect()
+    migrate(con)
+    schema = con.sql(f"SELECT * FROM {table} LIMIT 0").to_arrow_table().schema
+    con.close()
+    keep = [f for f in schema if f.name not in ("ingested_at", "logged_at")]
+    return pa.schema([pa.field(f.name, f.type) for f in keep])

@@ -1,0 +1,143 @@
+"""``tidings ray-ingest``: the same pipeline as a Ray Data job, writing partitioned Parquet.
+
+Inputs are JSON Lines, Parquet (rows with url, title, published and text or
+html) or WARC files, on local paths or any filesystem pyarrow/fsspec knows
+(``s3://``, ``gs://``, ``hdfs://`` ...). Each worker cleans and analyses a batch
+with ``batch.worker.analyse_articles`` — the function ``tidings ingest`` runs — and
+writes that batch's rows straight to ``OUT/<table>/part-<batch>.parquet``, so no
+result ever collects in the driver. ``tidings load OUT`` brings them into DuckDB.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ..models import RawDocument, Rejected
+from ..pipeline import clean_all
+from ..settings import Settings
+from ..store.rows import article_rows
+from ..store.schema import arrow_schema
+
+TABLES = ("articles", "mentions", "events", "timexes", "places", "quotes")
+RECORD_COLUMNS = ("url", "title", "published", "text", "html")
+
+
+def record_to_raw(record: dict, origin: str, published: str | None = None) -> RawDocument | Rejected:
+    """One input row (url, title, published, text or html) as a RawDocument."""
+    html, text = record.get("html"), record.get("text")
+    content = html or text
+    if not isinstance(content, str) or not content.strip():
+        return Rejected(origin=origin, reason="row has neither text nor html")
+    return RawDocument(origin=origin, content=content, is_html=bool(html), url=record.get("url") or None,
+                       title=record.get("title") or None, published=published or _iso(record.get("published")),
+                       input_format="jsonl")
+
+
+def _iso(value) -> str | None:
+    if value is None or value == "":
+        return None
+    return value.isoformat()[:10] if hasattr(value, "isoformat") else str(value)[:10]
+
+
+class BatchAnalyser:
+    """A Ray Data callable: clean + analyse one batch of input rows and write its Parquet parts."""
+
+    def __init__(self, out: str, settings: Settings, published: str | None = None):
+        self.out, self.settings, self.published = out, settings, published
+        self.filesystem, self.root = pa.fs.FileSystem.from_uri(out)
+
+    def __call__(self, batch: dict) -> dict:
+        from .worker import analyse_articles
+
+        rows = [dict(zip(batch, values)) for values in zip(*batch.values())]
+        raws = [record_to_raw(r, r.get("origin") or r.get("url") or "<row>", self.published) for r in rows]
+        cleaned = list(clean_all(raws))
+        articles = [a for a in cleaned if not isinstance(a, Rejected)]
+        failures = [f for f in cleaned if isinstance(f, Rejected)]
+        analysed = analyse_articles(articles, self.settings.model, self.settings.actors_files) if articles else []
+        self._write(analysed)
+        return {"articles": [len(analysed)], "failed": [len(failures)],
+                "reasons": ["; ".join(f"{f.origin}: {f.reason}" for f in failures)]}
+
+    def _write(self, articles) -> None:
+        tables: dict[str, list[dict]] = {t: [] for t in TABLES}
+        for article in articles:
+            for name, rows in article_rows(article).items():
+                tables[name].extend(rows)
+        part = uuid.uuid4().hex[:16]
+        for name, rows in tables.items():
+            if not rows:
+                continue
+            folder = f"{self.root.rstrip('/')}/{name}"
+            self.filesystem.create_dir(folder, recursive=True)
+            pq.write_table(pa.Table.from_pylist(rows, schema=arrow_schema(name)),
+                           f"{folder}/part-{part}.parquet", filesystem=self.filesystem)
+
+
+def _read(inputs: list[str]):
+    """A Ray dataset of article rows from JSONL, Parquet or WARC inputs."""
+    import ray.data
+
+    def kind(path: str) -> str:
+        name = path.lower().rstrip("/")
+        if name.endswith((".warc", ".warc.gz")):
+            return "warc"
+        if name.endswith(".parquet") or Path(name).suffix == "":
+            return "parquet"
+        return "json"
+
+    datasets = []
+    for path in inputs:
+        k = kind(path)
+        if k == "json":
+            datasets.append(ray.data.read_json(path, lines=True) if _ray_json_lines() else ray.data.read_json(path))
+        elif k == "parquet":
+            datasets.append(ray.data.read_parquet(path))
+        else:
+            datasets.append(ray.data.read_binary_files(path, include_paths=True).flat_map(_warc_rows))
+    dataset = datasets[0]
+    for other in datasets[1:]:
+        dataset = dataset.union(other)
+    return dataset
+
+
+def _ray_json_lines() -> bool:
+    import inspect
+
+    import ray.data
+
+    return "lines" in inspect.signature(ray.data.read_json).parameters
+
+
+def _warc_rows(item: dict) -> list[dict]:
+    """The HTML responses of one WARC file as article rows."""
+    from ..ingest.warc import warc_records
+
+    rows = []
+    for raw in warc_records(item["bytes"], origin=item["path"]):
+        if isinstance(raw, RawDocument):
+            rows.append({"url": raw.url, "title": raw.title, "published": raw.published,
+                         "text": None, "html": raw.content, "origin": raw.origin})
+    return rows
+
+
+def run_ray_ingest(inputs: list[str], settings: Settings, out: str | None = None, address: str | None = None,
+                   published: str | None = None, batch_size: int | None = None) -> dict:
+    """Run the pipeline over ``inputs`` on Ray (a local instance, or the cluster at ``address``)."""
+    import ray
+
+    if not ray.is_initialized():
+        ray.init(address=address, ignore_reinit_error=True, include_dashboard=False, log_to_driver=False)
+    out = out or "tidings-parquet"
+    dataset = _read(inputs)
+    columns = [c for c in dataset.columns() if c in RECORD_COLUMNS + ("origin",)]
+    results = dataset.select_columns(columns).map_batches(
+        BatchAnalyser, fn_constructor_args=(out, settings, published), batch_size=batch_size or settings.batch_size,
+        batch_format="numpy", concurrency=max(1, settings.workers or 1),
+    ).take_all()
+    return {"articles": sum(int(r["articles"]) for r in results), "failed": sum(int(r["failed"]) for r in results),
+            "failures": [r["reasons"] for r in results if r["reasons"]], "out": out}

@@ -1,0 +1,116 @@
+"""HTML pages: main text with trafilatura, metadata with trafilatura/htmldate.
+
+The extraction options were chosen on the Scrapinghub article-extraction
+benchmark (``tidings eval extract``): precision-favouring extraction first,
+with tables, then more lenient passes only when the strict one finds nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import trafilatura
+from trafilatura.utils import load_html
+
+from ..errors import CleanError
+from ..models import Removed
+from .metadata import normalise_iso
+from .rules import load_rules
+from .text import split_caption
+
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
+logging.getLogger("htmldate").setLevel(logging.ERROR)
+
+# Passes tried in order until one returns text (benchmark-tuned; see BENCHMARKS.md).
+EXTRACTION_PASSES: tuple[dict[str, Any], ...] = (
+    {"favor_precision": True},
+    {"favor_recall": True},
+)
+DATE_OPTIONS = {"extensive_search": True, "original_date": True}
+_LANG = re.compile(r"^[a-z]{2,3}\b", re.I)
+
+
+@dataclass(slots=True)
+class HtmlClean:
+    """What the HTML cleaner found."""
+
+    paragraphs: list[str]
+    removed: list[Removed] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)
+    title: str | None = None
+    author: str | None = None
+    publisher: str | None = None
+    description: str | None = None
+    language: str | None = None
+    published: str | None = None
+
+
+def _figure_captions(tree) -> tuple[list[str], list[str]]:
+    """Photo captions (``figcaption``) and their credits, deduplicated in page order."""
+    captions: list[str] = []
+    credits: list[str] = []
+    rules = load_rules()
+    for node in tree.iter("figcaption"):
+        text = " ".join(node.text_content().split())
+        if not text:
+            continue
+        caption, credit = split_caption(text, rules) or (text, "")
+        if caption and caption not in captions:
+            captions.append(caption)
+        if credit and credit not in credits:
+            credits.append(credit)
+    return captions, credits
+
+
+def _extract(tree, url: str | None, passes: tuple[dict[str, Any], ...], **options: Any):
+    """The first extraction pass that yields text (None when none does)."""
+    for extra in passes:
+        settings = {"include_comments": False, "include_tables": True, "with_metadata": True,
+                    "date_extraction_params": DATE_OPTIONS, **extra, **options}
+        document = trafilatura.bare_extraction(tree, url=url, **settings)
+        if document is not None and (document.text or "").strip():
+            return document
+    return None
+
+
+def _strip_furniture(lines: list[str]) -> tuple[list[str], list[Removed]]:
+    """Lines of extracted text that are still nags (share, sign-up, paywall) are set aside."""
+    rules = load_rules()
+    kept, removed = [], []
+    for line in lines:
+        reason = rules.furniture_reason(line)
+        if reason:
+            removed.append(Removed(text=line, reason=reason))
+        else:
+            kept.append(line)
+    return kept, removed
+
+
+def clean_html(content: str, url: str | None = None, strip_furniture: bool = True,
+               passes: tuple[dict[str, Any], ...] = EXTRACTION_PASSES, **options: Any) -> HtmlClean:
+    """Main text and metadata of an HTML page; raises CleanError when there is no article in it."""
+    tree = load_html(content)
+    if tree is None:
+        raise CleanError("broken HTML: the page could not be parsed")
+    captions, credits = _figure_captions(tree)
+    document = _extract(tree, url, passes, **options)
+    if document is None:
+        raise CleanError("no article text found in the HTML page")
+    lines = [" ".join(line.split()) for line in document.text.splitlines()]
+    lines = [line for line in lines if line]
+    removed: list[Removed] = []
+    if strip_furniture:
+        lines, removed = _strip_furniture(lines)
+    language = document.language or tree.get("lang") or None
+    if language and _LANG.match(language):
+        language = _LANG.match(language).group(0).lower()
+    return HtmlClean(
+        paragraphs=lines, removed=removed, captions=captions, credits=credits,
+        title=document.title or None, author=document.author or None,
+        publisher=document.sitename or None, description=document.description or None,
+        language=language, published=normalise_iso(document.date),
+    )

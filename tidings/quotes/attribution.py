@@ -1,0 +1,273 @@
+"""Who said a quoted span, and with which cue: the attribution frame around the marks.
+
+A direct quote is attributed from the words right around its marks:
+
+- after the closing mark, up to the end of the sentence: ``“…,” Aliyev said``,
+  ``“…,” said Aliyev``, ``“…,” the Azerbaijani president concluded his remarks``;
+  the frame must *start* with the speaker or the cue, so a later clause of the
+  sentence ("…” The crowd left and said nothing) never attributes it;
+- before the opening mark, back to the previous sentence end or quote:
+  ``He told reporters: “…”``, ``Herzog called his visit “a dream come true”``,
+  ``X said that the plan was “a disaster”`` — the quote must depend on the cue in
+  the parse, or follow it closely after a colon, comma or *that*;
+- a paragraph that ends in a colon after a cue introduces a quote that opens the
+  next paragraph.
+
+Frames are cut at sentence-final punctuation in the text, not at the parser's
+sentence boundaries, which often fall inside quotes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .frames import ArticleIndex
+from .lexicon import CueLexicon
+from .marks import QuoteMarks
+
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_SENTENCE_FINAL = {".", "!", "?", "...", "…"}
+_FRAME_SKIP = {",", "—", "–", "-", "--", ":", ";", "(", ")"}
+_RELATIVE = {"who", "that", "which", "whom"}
+_BASE_NP_LEFT = {"det", "compound", "amod", "poss", "nmod", "nummod", "case", "quantmod", "predet", "advmod"}
+_BASE_NP_RIGHT_PREPS = {"for", "of", "at", "to", "with", "from"}
+_MAX_AFTER_PREFIX = 16  # tokens between the closing mark and the cue ("Dottie Deans, the chairwoman of …, said")
+_MAX_BEFORE_GAP = 8  # tokens between the cue and the opening mark ("told reporters on Tuesday:")
+_OPEN_MARKS = {'"', "“", "„", "«", "»", "‘", "'"}
+
+
+@dataclass(slots=True)
+class Attribution:
+    """A cue and the speaker mention it points to (character offsets into the text)."""
+
+    cue: str
+    cue_start: int
+    cue_end: int
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker_text: str | None
+    speaker_head: Token | None
+    rule: str
+
+
+def cue_lemma(token: Token, lexicon: CueLexicon, parsed: bool, groups: tuple[str, ...]) -> str | None:
+    """The cue lemma of ``token`` when it is a verb of one of ``groups`` (speech, naming, cognition)."""
+    if parsed:
+        if token.pos_ not in ("VERB", "AUX") and not (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
+            return None
+        lemma = token.lemma_.lower()
+    else:
+        lemma = lexicon.lemma_of.get(token.lower_)
+    if lemma is None:
+        return None
+    for group in groups:
+        if lemma in getattr(lexicon, group):
+            return lemma
+    return None
+
+
+def speaker_of(cue: Token) -> Token | None:
+    """The subject of a cue verb, following conjunctions, xcomps and relative clauses upward."""
+    verb = cue
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                    return verb.head
+                return child
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+            verb = verb.head
+            continue
+        break
+    return None
+
+
+def noun_phrase(head: Token, limit_start: int, limit_end: int) -> tuple[int, int]:
+    """The base noun phrase of ``head`` as token indices, kept inside [limit_start, limit_end)."""
+    left = head.i
+    for child in head.lefts:
+        if child.dep_ in _BASE_NP_LEFT and child.i >= limit_start:
+            left = min(left, child.left_edge.i if child.left_edge.i >= limit_start else child.i)
+    right = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in _BASE_NP_RIGHT_PREPS and child.right_edge.i < limit_end:
+            right = max(right, child.right_edge.i + 1)
+        elif child.dep_ in ("compound", "flat") and child.i < limit_end:
+            right = max(right, child.i + 1)
+    doc = head.doc
+    while left < right - 1 and doc[left].is_punct:
+        left += 1
+    while right - 1 > left and doc[right - 1].is_punct:
+        right -= 1
+    return max(left, limit_start), min(right, limit_end)
+
+
+def _make(cue: Token, head: Token | None, frame: Span, rule: str) -> Attribution:
+    if head is None:
+        return Attribution(cue.text, cue.idx, cue.idx + len(cue), None, None, None, None, rule)
+    left, right = noun_phrase(head, frame.start, frame.end)
+    doc = cue.doc
+    if not (left <= head.i < right):
+        left, right = head.i, head.i + 1
+    span = doc[left:right]
+    return Attribution(cue.text, cue.idx, cue.idx + len(cue), span.start_char, span.end_char, span.text, head, rule)
+
+
+def _cut_at_sentence_end(tokens: list[Token]) -> list[Token]:
+    for n, token in enumerate(tokens):
+        if token.text in _SENTENCE_FINAL or token.text in _OPEN_MARKS or "\n" in token.text:
+            return tokens[:n]
+    return tokens
+
+
+def after_frame(index: ArticleIndex, quote: QuoteMarks, next_open: int, lexicon: CueLexicon) -> Attribution | None:
+    """``“…,” he said`` / ``“…,” said Aliyev``: the frame right after the closing mark."""
+    if not quote.closed:
+        return None
+    para = index.paragraph_span(index.paragraph_of(quote.close - 1))
+    tokens = list(index.tokens_between(quote.close, min(next_open, para[1])))
+    tokens = _cut_at_sentence_end(tokens)
+    while tokens and tokens[0].text in _FRAME_SKIP:
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    frame = index.doc[tokens[0].i : tokens[-1].i + 1]
+    sentence = index.sentence_at(tokens[0].idx)
+    parsed = bool(sentence and sentence.parsed)
+    for n, token in enumerate(tokens[: _MAX_AFTER_PREFIX + 1]):
+        if cue_lemma(token, lexicon, parsed, ("speech",)) is None:
+            continue
+        if not parsed:
+            return _unparsed_after(tokens, n, frame)
+        subject = speaker_of(token)
+        if n == 0:  # inverted: “…,” said Aliyev
+            if subject is None or not (frame.start <= subject.i < frame.end):
+                subject = _first_nominal(tokens[1:6])
+            return _make(token, subject, frame, "direct:after-inverted")
+        if subject is not None and frame.start <= subject.i < token.i and _only_subject_before(tokens[:n], subject):
+            return _make(token, subject, frame, "direct:after")
+        return None  # the first verb of the frame is not a cue of this quote
+    return None
+
+
+def _only_subject_before(prefix: list[Token], subject: Token) -> bool:
+    """Every token before the cue belongs to the subject or is an adverb/aux/punctuation."""
+    left, right = subject.left_edge.i, subject.right_edge.i
+    for token in prefix:
+        if left <= token.i <= right or token.is_punct or token.dep_ in ("advmod", "aux", "neg", "npadvmod"):
+            continue
+        return False
+    return True
+
+
+def _first_nominal(tokens: list[Token]) -> Token | None:
+    for token in tokens:
+        if token.pos_ in ("PROPN", "NOUN", "PRON") or (not token.pos_ and token.text[:1].isupper()):
+            # the head of a PROPN run is its last token
+            while token.i + 1 < len(token.doc) and token.nbor(1).pos_ == "PROPN" and token.pos_ == "PROPN":
+                token = token.nbor(1)
+            return token
+    return None
+
+
+def _unparsed_after(tokens: list[Token], n: int, frame: Span) -> Attribution | None:
+    """Lexical fallback for a sentence the parser skipped: ``he said`` / ``said Smith``."""
+    cue = tokens[n]
+    if n == 0:
+        words = [t for t in tokens[1:5] if t.text[:1].isupper()]
+        head = words[-1] if words else None
+        return _make(cue, head, frame, "direct:after-inverted-lexical") if head is not None else None
+    before = tokens[:n]
+    if len(before) <= 4 and (before[-1].text[:1].isupper() or before[-1].lower_ in ("he", "she", "they", "i", "we")):
+        return _make(cue, before[-1], frame, "direct:after-lexical")
+    return None
+
+
+def before_frame(index: ArticleIndex, quote: QuoteMarks, prev_close: int, lexicon: CueLexicon) -> Attribution | None:
+    """``He said: “…”``, ``called his visit “a dream come true”``: the frame before the opening mark."""
+    para = index.paragraph_span(index.paragraph_of(quote.open))
+    tokens = list(index.tokens_between(max(prev_close, para[0]), quote.open))
+    for n in range(len(tokens) - 1, -1, -1):
+        if tokens[n].text in _SENTENCE_FINAL:
+            tokens = tokens[n + 1 :]
+            break
+    if not tokens:
+        return None
+    frame = index.doc[tokens[0].i : tokens[-1].i + 1]
+    sentence = index.sentence_at(tokens[-1].idx)
+    parsed = bool(sentence and sentence.parsed)
+    inside = index.token_at(quote.start)
+    for n in range(len(tokens) - 1, -1, -1):
+        token = tokens[n]
+        lemma = cue_lemma(token, lexicon, parsed, ("speech", "naming"))
+        preposition = _preposition_cue(token, lexicon) if parsed else None
+        if lemma is None and preposition is None:
+            continue
+        gap = tokens[n + 1 :]
+        governs = parsed and inside is not None and _governs(token, inside)
+        introduces = len(gap) <= _MAX_BEFORE_GAP and (not gap or gap[-1].text in (":", ",", "that"))
+        if preposition is not None:
+            if governs or introduces:
+                return _make(token, preposition, frame, "direct:according-to")
+            continue
+        if not governs and not (introduces and lemma in lexicon.speech):
+            continue
+        if not parsed:
+            head = next((t for t in reversed(tokens[:n]) if t.text[:1].isupper() or t.lower_ in lexicon.pronouns), None)
+            return _make(token, head, frame, "direct:before-lexical")
+        subject = speaker_of(token)
+        if subject is not None and subject.i < token.i + len(gap) + 1:
+            return _make(token, subject, frame, "direct:governed" if governs else "direct:before")
+        return None
+    return None
+
+
+def _governs(cue: Token, inside: Token) -> bool:
+    """Whether the quote's first word depends (transitively) on the cue within its sentence."""
+    node = inside
+    for _ in range(12):
+        if node is cue:
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _preposition_cue(token: Token, lexicon: CueLexicon) -> Token | None:
+    """``according to X``: the object X when ``token`` is the *to* of such a phrase."""
+    if token.lower_ != "according":
+        return None
+    for child in token.children:
+        if child.lower_ == "to":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if nxt is not None and nxt.lower_ == "to":
+        for obj in nxt.children:
+            if obj.dep_ == "pobj":
+                return obj
+    return None
+
+
+def colon_paragraph(index: ArticleIndex, quote: QuoteMarks, lexicon: CueLexicon) -> Attribution | None:
+    """``He said:`` closing the previous paragraph introduces a quote that opens this one."""
+    para_no = index.paragraph_of(quote.open)
+    start, _ = index.paragraph_span(para_no)
+    if index.text[start:quote.open].strip() or para_no == 0:
+        return None
+    prev_start, prev_end = index.paragraph_span(para_no - 1)
+    prev_text = index.text[prev_start:prev_end].rstrip()
+    if not prev_text.endswith(":"):
+        return None
+    fake = QuoteMarks(open=prev_start + len(prev_text), close=0, start=quote.start, end=quote.end, mark="")
+    tokens = index.tokens_between(prev_start, fake.open)
+    if not len(tokens):
+        return None
+    found = before_frame(index, fake, prev_start, lexicon)
+    if found is not None:
+        found.rule = "direct:colon-paragraph"
+    return found
