@@ -88,6 +88,12 @@ def fold(text: str) -> str:
     return text
 
 
+def _fold_ascii(text: str) -> str:
+    """``fold`` for plain ASCII names, several times faster (most GeoNames alternates)."""
+    text = _ASCII_NAME.sub(" ", text.replace(".", "").lower()).strip()
+    return text[4:] if text.startswith("the ") else text
+
+
 def _data_rows(name: str) -> list[list[str]]:
     """Rows of one of our TSV data files, comments and blank lines skipped."""
     path = importlib.resources.files("tidings.data") / "geo" / name
@@ -196,12 +202,15 @@ def _cities(builder: _Builder, geonames_path, min_population: int, iso2_to_iso3:
                               float(record["longitude"]), iso2_to_iso3.get(iso2), admin1, "PPL", population,
                               "geonames")
         result.append(candidate)
-        builder.add(record["name"], candidate, True)
-        for alternate in record.get("alternatenames") or []:
+        primary = _fold_ascii(record["name"]) if record["name"].isascii() else fold(record["name"])
+        keys = {primary}
+        for alternate in record.get("alternatenames") or ():
             if len(alternate) > 3 and alternate.isascii() and not alternate.isupper():
-                key = _ASCII_NAME.sub(" ", alternate.replace(".", "").lower()).strip()
-                if _LATIN.match(key):
-                    builder.add(alternate, candidate, False, key)
+                keys.add(_fold_ascii(alternate))
+        names = builder.names
+        for key in keys:
+            if len(key) > 1 and _LATIN.match(key):
+                names.setdefault(key, []).append(Entry(candidate, key == primary))
     return result
 
 

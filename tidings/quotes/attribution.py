@@ -77,7 +77,7 @@ def speaker_of(cue: Token) -> Token | None:
                 if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                     return verb.head
                 return child
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             verb = verb.head
             continue
         break
@@ -228,9 +228,9 @@ def _governs(cue: Token, inside: Token) -> bool:
     """Whether the quote's first word depends (transitively) on the cue within its sentence."""
     node = inside
     for _ in range(12):
-        if node is cue:
+        if node.i == cue.i:
             return True
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
     return False
