@@ -36,3 +36,8 @@ def article_id(url: str | None, text: str) -> str:
 def short_hash(*parts: object) -> str:
     """A short stable id for a derived row (event, quote) from the values that define it."""
     return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+
+
+def raw_hash(content: str, url: str | None, published: str | None) -> str:
+    """Hash of an input item exactly as read (with what the source said about it)."""
+    return hashlib.sha1("\x1f".join((url or "", published or "", content)).encode("utf-8")).hexdigest()

@@ -176,6 +176,7 @@ class Article:
     credits: list[str] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
     content_hash: str = ""  # hash of the normalised body, for de-duplication
+    raw_hash: str = ""  # hash of the item as read, so a re-read of the same file skips all work
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     timexes: list[TimeExpr] = field(default_factory=list)

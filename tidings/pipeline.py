@@ -13,6 +13,7 @@ from spacy.language import Language
 from . import actors, dates, events, geo, quotes
 from .clean import clean
 from .errors import TidingsError
+from .ids import raw_hash
 from .models import Article, RawDocument, Rejected
 from .nlp import parse_article
 
@@ -50,6 +51,13 @@ def clean_all(raws: Iterable[RawDocument | Rejected]) -> Iterable[Article | Reje
             yield raw
             continue
         try:
-            yield clean(raw)
+            article = clean(raw)
         except TidingsError as err:
             yield Rejected(origin=raw.origin, reason=str(err), stage=err.stage)
+            continue
+        article.raw_hash = raw_hash_of(raw)
+        yield article
+
+
+def raw_hash_of(raw: RawDocument) -> str:
+    return raw_hash(raw.content, raw.url, raw.published)

@@ -1,8 +1,9 @@
-"""``tidings ingest`` on one machine: stream sources → clean → analyse (N processes) → store.
+"""``tidings ingest`` on one machine: stream sources → (clean + analyse in N processes) → store.
 
 Memory stays flat: sources are read lazily, at most ``2 × workers`` batches are
 in flight, and each batch is written in one transaction as soon as it is done.
-Articles already stored unchanged are recognised before the NLP stages and cost nothing.
+An item read before exactly as it is now (same bytes, URL and date) is skipped
+before any work; the store's own check catches the same content under another name.
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from ..errors import TidingsError
-from ..models import Article, Rejected
-from ..pipeline import clean_all
+from ..models import Article, RawDocument, Rejected
+from ..pipeline import raw_hash_of
 from ..settings import Settings
 from ..store import Store
-from .worker import analyse_articles
+from .worker import process_raws
 
 
 @dataclass(slots=True)
@@ -53,7 +54,8 @@ def worker_count(requested: int) -> int:
         return os.cpu_count() or 1
 
 
-def ingest(raws: Iterable, settings: Settings, on_item: Callable[[str, str], None] | None = None) -> IngestSummary:
+def ingest(raws: Iterable[RawDocument | Rejected], settings: Settings,
+           on_item: Callable[[str, str], None] | None = None) -> IngestSummary:
     """Clean, analyse and store every raw item; ``on_item(origin, status)`` is called per item."""
     summary = IngestSummary(run_id=uuid.uuid4().hex[:12])
     notify = on_item or (lambda origin, status: None)
@@ -62,13 +64,12 @@ def ingest(raws: Iterable, settings: Settings, on_item: Callable[[str, str], Non
         observations = _stored_observations(store)
         pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
         try:
-            pending: list[Future | list[Article]] = []
-            for batch in _batches(clean_all(raws), settings.batch_size):
-                fresh = _triage(batch, store, summary, notify)
-                if not fresh:
-                    continue
-                pending.append(_submit(pool, fresh, settings, observations))
-                while len(pending) >= 2 * workers:
+            pending: list = []
+            for batch in _batches(raws, settings.batch_size):
+                fresh = _skip_known(batch, store, summary, notify)
+                if fresh:
+                    pending.append(_submit(pool, fresh, settings, observations))
+                while len(pending) >= 2 * workers or (pending and pool is None):
                     _finish(pending.pop(0), store, summary, notify, observations)
             for job in pending:
                 _finish(job, store, summary, notify, observations)
@@ -79,40 +80,38 @@ def ingest(raws: Iterable, settings: Settings, on_item: Callable[[str, str], Non
     return summary
 
 
-def _triage(batch: list, store: Store, summary: IngestSummary, notify) -> list[Article]:
-    """Record rejects and already-stored articles; return the articles that need analysis."""
-    articles = [item for item in batch if isinstance(item, Article)]
-    for item in batch:
-        if isinstance(item, Rejected):
-            summary.counts["failed"] += 1
-            summary.failures.append(item)
-            notify(item.origin, "failed")
-    status = store.classify(articles) if articles else {}
+def _skip_known(batch: list, store: Store, summary: IngestSummary, notify) -> list:
+    """Items read exactly as before count as unchanged and are dropped; the rest go on."""
+    hashes = {id(item): raw_hash_of(item) for item in batch if isinstance(item, RawDocument)}
+    known = store.known_raw_hashes(list(hashes.values()))
     fresh = []
-    for article in articles:
-        if status[article.id] == "unchanged":
+    for item in batch:
+        if isinstance(item, RawDocument) and hashes[id(item)] in known:
             summary.counts["unchanged"] += 1
-            summary.article_ids.append(article.id)
-            notify(article.origin, "unchanged")
+            notify(item.origin, "unchanged")
         else:
-            fresh.append(article)
+            fresh.append(item)
     return fresh
 
 
-def _submit(pool, articles: list[Article], settings: Settings, observations: list):
-    args = (articles, settings.model, settings.actors_files, list(observations), settings.batch_size)
-    if pool is None:
-        return analyse_articles(*args)
-    return pool.submit(analyse_articles, *args)
+def _submit(pool, items: list, settings: Settings, observations: list):
+    args = (items, settings.model, settings.actors_files, list(observations), settings.batch_size)
+    return process_raws(*args) if pool is None else pool.submit(process_raws, *args)
 
 
 def _finish(job, store: Store, summary: IngestSummary, notify, observations: list) -> None:
     try:
-        articles = job.result() if isinstance(job, Future) else job
+        results = job.result() if isinstance(job, Future) else job
     except TidingsError as err:
         summary.counts["failed"] += 1
         summary.failures.append(Rejected(origin="<batch>", reason=str(err), stage=err.stage))
         return
+    articles = [item for item in results if isinstance(item, Article)]
+    for item in results:
+        if isinstance(item, Rejected):
+            summary.counts["failed"] += 1
+            summary.failures.append(item)
+            notify(item.origin, "failed")
     for outcome in store.write(articles):
         summary.counts[outcome.status] += 1
         summary.article_ids.append(outcome.article_id)

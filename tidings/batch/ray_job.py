@@ -17,7 +17,6 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..models import RawDocument, Rejected
-from ..pipeline import clean_all
 from ..settings import Settings
 from ..store.rows import article_rows
 from ..store.schema import arrow_schema
@@ -51,14 +50,13 @@ class BatchAnalyser:
         self.filesystem, self.root = pa.fs.FileSystem.from_uri(out)
 
     def __call__(self, batch: dict) -> dict:
-        from .worker import analyse_articles
+        from .worker import process_raws
 
         rows = [dict(zip(batch, values)) for values in zip(*batch.values())]
         raws = [record_to_raw(r, r.get("origin") or r.get("url") or "<row>", self.published) for r in rows]
-        cleaned = list(clean_all(raws))
-        articles = [a for a in cleaned if not isinstance(a, Rejected)]
-        failures = [f for f in cleaned if isinstance(f, Rejected)]
-        analysed = analyse_articles(articles, self.settings.model, self.settings.actors_files) if articles else []
+        results = process_raws(raws, self.settings.model, self.settings.actors_files)
+        analysed = [a for a in results if not isinstance(a, Rejected)]
+        failures = [f for f in results if isinstance(f, Rejected)]
         self._write(analysed)
         return {"articles": [len(analysed)], "failed": [len(failures)],
                 "reasons": ["; ".join(f"{f.origin}: {f.reason}" for f in failures)]}

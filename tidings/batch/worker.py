@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..models import Article
+from ..models import Article, RawDocument, Rejected
 from ..nlp import load_model
-from ..pipeline import analyse_batch
+from ..pipeline import analyse_batch, clean_all
 
 
 @lru_cache(maxsize=2)
@@ -30,3 +30,13 @@ def analyse_articles(articles: list[Article], model: str, actors_files: tuple[st
     if observations and kb is not None:
         kb.add_observations(observations)
     return analyse_batch(articles, load_model(model), kb=kb, batch_size=batch_size)
+
+
+def process_raws(raws: list[RawDocument | Rejected], model: str, actors_files: tuple[str, ...] = (),
+                 observations: list | None = None, batch_size: int = 64) -> list[Article | Rejected]:
+    """Clean and analyse raw items: what each engine's workers run. Failures come back as Rejected."""
+    cleaned = list(clean_all(raws))
+    articles = [item for item in cleaned if isinstance(item, Article)]
+    if articles:
+        analyse_articles(articles, model, actors_files, observations, batch_size)
+    return cleaned

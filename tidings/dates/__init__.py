@@ -1,19 +1,14 @@
-"""When: TIMEX3 time expressions and each event's own date. (stub: being built)"""
+"""When: TIMEX3 time expressions and each event's own date.
+
+``find_timexes`` is a rule-based tagger and normaliser (precompiled patterns,
+word lists in ``tidings/data/dates``); ``date_events`` gives each event the
+date of the expression that governs it, else the narrative's, else the
+publication date.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from .events import date_events
+from .tagger import find_timexes
 
-from ..models import Event, TimeExpr
-
-
-def find_timexes(text: str, anchor: str | None = None) -> list[TimeExpr]:
-    """Time expressions in ``text``, normalised against the ``anchor`` date (ISO)."""
-    return []
-
-
-def date_events(events: list[Event], timexes: list[TimeExpr], doc: Doc, published: str | None) -> None:
-    """Give each event its own date (in place)."""
-    for event in events:
-        if event.date is None and published:
-            event.date, event.date_granularity, event.date_source = published, "day", "published"
+__all__ = ["find_timexes", "date_events"]

@@ -3,7 +3,8 @@
 Each pattern finds the core of one kind of expression; determiners and
 modifiers that TimeBank keeps inside a span ("the", "last", "early",
 "nearly") are part of the core patterns or added by the tagger's left
-extension. Month and weekday names are matched case-sensitively (capitalised),
+extension. A pattern with a ``core`` group contributes only that group's span
+(the rest is context). Month and weekday names are matched case-sensitively (capitalised),
 everything else case-insensitively.
 """
 
@@ -95,14 +96,14 @@ PATTERNS: dict[str, str] = {
     "holiday": r"\b(?:(?P<rel>(?i:last|next|this))\s+)?(?P<holiday>{HOLIDAY})\b",
     "unit_relative": r"\b(?i:(?P<the>the\s+)?(?P<rel>last|this|next|past|coming|previous|following|current|same)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|day))\b",
     "unit_that": r"\b(?i:(?P<rel>that)\s+(?:same\s+)?(?P<unit>day|week|month|year|quarter))\b",
-    "ago": r"\b(?i:(?P<number>{NUMBER})[\s-]+(?P<unit>{UNIT})\s+(?P<direction>ago|earlier|later|before|after|from\s+now|hence|back))\b",
-    "the_duration": r"\b(?i:the\s+(?:(?P<rel>first|past|last|next|latest|coming|previous|final|following|remaining)\s+)?(?P<number>{NUMBER})\s+(?P<unit>{UNIT}))\b",
-    "duration": r"\b(?i:(?P<number>{NUMBER})(?:\s+|-)(?P<unit>{UNIT})(?P<and_half>\s+and\s+a\s+half)?(?P<suffix>-(?:long|old))?)\b",
-    "vague_duration": r"(?i:(?<=\b(?:for|over|within|after|in|took|take|takes|of) )(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes)(?P<suffix>-long)?)\b",
     "set_every": r"\b(?i:(?:every|each|per)\s+(?P<other>other\s+)?(?:(?P<number>{NUMBER})\s+)?(?P<unit>{UNIT}))\b",
     "set_month": r"\b(?i:every|each)\s+(?P<month>{MONTH})",
     "set_rate": r"\b(?i:(?:a|per)\s+(?P<unit>day|week|month|year|quarter|hour))\b",
     "frequency": r"\b(?i:(?P<word>{FREQUENCY}))\b",
+    "ago": r"\b(?i:(?P<number>{NUMBER})[\s-]+(?P<unit>{UNIT})\s+(?P<direction>ago|earlier|later|before|after|from\s+now|hence|back))\b",
+    "the_duration": r"\b(?i:the\s+(?:(?P<rel>first|past|last|next|latest|coming|previous|final|following|remaining)\s+)?(?P<number>{NUMBER})\s+(?P<unit>{UNIT}))\b",
+    "duration": r"\b(?i:(?P<number>{NUMBER})(?:\s+|-)(?P<unit>{UNIT})(?P<and_half>\s+and\s+a\s+half)?(?P<suffix>-(?:long|old))?)\b",
+    "vague_duration": r"(?i:\b(?:for|over|within|after|in|took|take|takes|of)\s+(?P<core>(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes)(?P<suffix>-long)?))\b",
     "reference": r"\b(?i:(?P<word>{REFERENCE}))\b",
 }
 

@@ -113,8 +113,6 @@ def _entries_from(raw: dict, source_file: str) -> list[Entry]:
                 not_modifier=_as_set(spec.get("not_modifier")), noun_of=_as_set(spec.get("noun_of")),
                 source_file=source_file, line=index + 1,
             ))
-            for form in spec.get("forms", []) or []:
-                entries[-1:]  # forms are collected by _inflections via the raw spec
     return entries
 
 
@@ -175,5 +173,4 @@ def trigger_terms() -> set[str]:
     """Lower-cased word forms and lemmas that may trigger an event (for choosing sentences to parse)."""
     lexicon = load_lexicon()
     terms = set(lexicon.forms) | set(lexicon.by_lemma)
-    terms |= {"said", "says", "say", "must", "will", "would"} & set()  # statements alone code nothing
     return terms

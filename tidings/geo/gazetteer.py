@@ -28,6 +28,7 @@ from typing import NamedTuple
 COUNTRY_FEATURES = frozenset({"PCLI", "PCLD", "PCLS", "PCLF", "PCLIX"})
 AREA_FEATURES = COUNTRY_FEATURES | {"CONT", "RGN", "OCN", "SEA", "GULF", "LK"}
 DEFAULT_MIN_POPULATION = 5000
+ALTERNATE_NAMES_POPULATION = 15000  # smaller places are indexed by their main name only (build time)
 
 
 class Candidate(NamedTuple):
@@ -42,6 +43,9 @@ class Candidate(NamedTuple):
     feature: str  # GeoNames feature code: PCLI, ADM1, ADM2, PPLC, PPL, CONT, RGN, ...
     population: int
     source: str  # which gazetteer gave it
+
+
+_new_entry = tuple.__new__  # builds NamedTuples without their slow Python-level __new__ (hot loop)
 
 
 class Entry(NamedTuple):
@@ -72,7 +76,7 @@ _POSSESSIVE = re.compile(r"'s?$")
 _NON_WORD = re.compile(r"[.\-_/,()]+")
 _SPACES = re.compile(r"\s+")
 _LATIN = re.compile(r"^[a-z0-9' ]+$")
-_ASCII_NAME = re.compile(r"[\-_/,() ]+")
+_ASCII_FOLD = str.maketrans({".": None, "-": " ", "_": " ", "/": " ", ",": " ", "(": " ", ")": " ", '"': None})
 
 
 def fold(text: str) -> str:
@@ -90,7 +94,7 @@ def fold(text: str) -> str:
 
 def _fold_ascii(text: str) -> str:
     """``fold`` for plain ASCII names, several times faster (most GeoNames alternates)."""
-    text = _ASCII_NAME.sub(" ", text.replace(".", "").lower()).strip()
+    text = " ".join(text.translate(_ASCII_FOLD).lower().split())
     return text[4:] if text.startswith("the ") else text
 
 
@@ -198,19 +202,20 @@ def _cities(builder: _Builder, geonames_path, min_population: int, iso2_to_iso3:
             continue
         iso2 = record["countrycode"]
         admin1 = us_states.get(record.get("admin1code") or "") if iso2 == "US" else None
-        candidate = Candidate(int(record["geonameid"]), record["name"], float(record["latitude"]),
-                              float(record["longitude"]), iso2_to_iso3.get(iso2), admin1, "PPL", population,
-                              "geonames")
+        candidate = _new_entry(Candidate, (int(record["geonameid"]), record["name"], float(record["latitude"]),
+                                           float(record["longitude"]), iso2_to_iso3.get(iso2), admin1, "PPL",
+                                           population, "geonames"))
         result.append(candidate)
         primary = _fold_ascii(record["name"]) if record["name"].isascii() else fold(record["name"])
         keys = {primary}
-        for alternate in record.get("alternatenames") or ():
-            if len(alternate) > 3 and alternate.isascii() and not alternate.isupper():
-                keys.add(_fold_ascii(alternate))
+        if population >= ALTERNATE_NAMES_POPULATION:
+            for alternate in record.get("alternatenames") or ():
+                if len(alternate) > 3 and alternate.isascii() and not alternate.isupper():
+                    keys.add(_fold_ascii(alternate))
         names = builder.names
         for key in keys:
-            if len(key) > 1 and _LATIN.match(key):
-                names.setdefault(key, []).append(Entry(candidate, key == primary))
+            if len(key) > 1:
+                names.setdefault(key, []).append(_new_entry(Entry, (candidate, key == primary)))
     return result
 
 

@@ -59,6 +59,13 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def known_raw_hashes(self, hashes: list[str]) -> set[str]:
+        """Which of these input hashes were stored before (the same item read again)."""
+        if not hashes:
+            return set()
+        rows = self.con.execute("SELECT raw_hash FROM articles WHERE raw_hash IN (SELECT unnest(?))", [hashes]).fetchall()
+        return {h for (h,) in rows}
+
     def classify(self, articles: list[Article]) -> dict[str, str]:
         """For each article id: 'ingested' (new), 'unchanged' (same id/URL or same content) or 'replaced'."""
         status: dict[str, str] = {}

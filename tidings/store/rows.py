@@ -108,7 +108,7 @@ def article_row(article: Article) -> dict:
         "publisher": article.publisher, "description": article.description, "language": article.language,
         "published": as_date(article.published), "published_source": article.published_source,
         "text": article.text, "captions": list(article.captions), "credits": list(article.credits),
-        "removed": json.dumps([asdict(r) for r in article.removed]), "content_hash": article.content_hash,
+        "removed": json.dumps([asdict(r) for r in article.removed]), "content_hash": article.content_hash, "raw_hash": article.raw_hash,
         "n_words": len(article.text.split()), "pipeline_version": article.pipeline_version,
     }
 

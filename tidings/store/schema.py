@@ -32,12 +32,14 @@ MIGRATIONS: list[tuple[int, str]] = [
         credits VARCHAR[],
         removed JSON,
         content_hash VARCHAR NOT NULL,
+        raw_hash VARCHAR,
         n_words INTEGER,
         pipeline_version VARCHAR,
         ingested_at TIMESTAMP DEFAULT current_timestamp
     );
     CREATE INDEX IF NOT EXISTS articles_content_hash ON articles(content_hash);
     CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
+    CREATE INDEX IF NOT EXISTS articles_raw_hash ON articles(raw_hash);
 
     CREATE TABLE IF NOT EXISTS mentions (
         article_id VARCHAR NOT NULL,

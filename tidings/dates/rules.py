@@ -1,0 +1,431 @@
+"""Normalisation rules: from one grammar match to a TIMEX3 type and value.
+
+Each rule takes the regex match and the ``Context`` (anchor date, narrative
+reference, tense cues) and returns a ``Reading`` or None to reject the match.
+Values follow TimeBank's conventions: "last month" → 2023-04, "the 1990s" →
+199, "two weeks" → P2W, "every week" → SET P1W, "now" → PRESENT_REF.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Callable
+
+from .calendar import Period, finer, holiday, period_of, shift, shift_period
+from .context import Context, Reading, Unresolved
+from .lexicon import load_lexicon, month_number, number_value, weekday_number
+
+Rule = Callable[[re.Match, Context], "Reading | None"]
+UNIT_GRANULARITY = {"day": "day", "night": "day", "week": "week", "weekend": "weekend", "fortnight": "week",
+                    "month": "month", "quarter": "quarter", "year": "year", "decade": "year", "century": "year",
+                    "millennium": "year", "hour": "day", "minute": "day", "second": "day"}
+SHIFT_UNIT = {"decade": "decade", "century": "century", "millennium": "century", "fortnight": "week", "night": "day"}
+QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                "eighties": 8, "nineties": 9}
+MAY_CONTEXT = re.compile(r"(?i:\b(?:in|since|until|till|by|through|during|from|to|of|last|next|this|early|late|mid|"
+                         r"before|after|between|and|or|end|beginning|middle|start)[\s-]+)$")
+SEASON_CONTEXT = re.compile(r"(?i:\b(?:in|during|by|until|till|since|through|over|for|before|after|this|last|next)\s+)$")
+RATE_CONTEXT = re.compile(r"(?i:(?:\d|%|\bmillion|\bbillion|\bthousand|\bhundred|\btimes|\bonce|\btwice|\bdollars|\bcents|"
+                          r"\bpounds|\beuros|\bpercent|\bshares|\btons|\bbarrels|\bhours)\s+)$")
+
+
+def unit_name(word: str) -> str:
+    """The singular unit for "years", "centuries", "millennia"."""
+    word = word.lower()
+    irregular = {"centuries": "century", "millennia": "millennium"}
+    return irregular.get(word, word[:-1] if word.endswith("s") and word != "s" else word)
+
+
+def _ampm_hour(hour: int, ampm: str | None) -> int:
+    pm = ampm is not None and ampm.lower().startswith("p")
+    if pm and hour < 12:
+        return hour + 12
+    if not pm and ampm is not None and hour == 12:
+        return 0
+    return hour
+
+
+def _named_day(m: re.Match, ctx: Context) -> date | None:
+    """A day named inside the match: a weekday, yesterday/today/tomorrow, or a month and day."""
+    groups = m.groupdict()
+    if groups.get("weekday"):
+        return ctx.weekday(weekday_number(groups["weekday"]), m.start(), m.end())
+    if groups.get("relday"):
+        return ctx.anchor_date + timedelta(days=load_lexicon().relative_days[groups["relday"].lower()])
+    if groups.get("month") and groups.get("day"):
+        return ctx.month_day(month_number(groups["month"]), _day(groups["day"]), m.start(), m.end())
+    return None
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group(0))
+
+
+def clock(m: re.Match, ctx: Context) -> Reading | None:
+    hour = int(m["hour"])
+    if hour > 12:
+        return None
+    hour = _ampm_hour(hour, m["ampm"])
+    day = _named_day(m, ctx) or ctx.day_nearby(m.end()) or ctx.reference_day()
+    return Reading("TIME", f"{day.isoformat()}T{hour:02d}:{int(m['minute'] or 0):02d}", Period("time", day, clock=""))
+
+
+def clock_word(m: re.Match, ctx: Context) -> Reading:
+    day = _named_day(m, ctx) or ctx.day_nearby(m.end()) or ctx.reference_day()
+    when = {"noon": "12:00", "midday": "12:00", "midnight": "24"}[m["word"].lower()]
+    return Reading("TIME", f"{day.isoformat()}T{when}", Period("time", day, clock=when))
+
+
+def clock_morning(m: re.Match, ctx: Context) -> Reading:
+    hour = int(m["hour"]) + (12 if m["part"].lower() != "morning" and int(m["hour"]) < 12 else 0)
+    day = ctx.day_nearby(m.end()) or ctx.reference_day()
+    return Reading("TIME", f"{day.isoformat()}T{hour:02d}:{int(m['minute'] or 0):02d}", Period("time", day))
+
+
+def day_part(m: re.Match, ctx: Context) -> Reading:
+    part = load_lexicon().day_parts[m["part"].lower()]
+    if m["weekday2"]:
+        day = ctx.weekday(weekday_number(m["weekday2"]), m.start(), m.end())
+    else:
+        day = _named_day(m, ctx) or ctx.anchor_date
+    return Reading("TIME", f"{day.isoformat()}T{part}", Period("time", day, day_part=part))
+
+
+def last_night(m: re.Match, ctx: Context) -> Reading:
+    word = m.group(0).lower().split()[0]
+    day = ctx.anchor_date - timedelta(days=0 if word == "tonight" else 1)
+    return Reading("TIME", f"{day.isoformat()}TNI", Period("time", day, day_part="NI"))
+
+
+def full_date(m: re.Match, ctx: Context) -> Reading | None:
+    year = int(m["year"])
+    if year < 100:
+        year += 1900 if year > 30 else 2000
+    month = month_number(m["month"]) if not m["month"].isdigit() else int(m["month"])
+    try:
+        day = date(year, month, _day(m["day"]))
+    except (ValueError, TypeError):
+        return None
+    return Reading("DATE", day.isoformat(), Period("day", day), absolute=True)
+
+
+def month_day(m: re.Match, ctx: Context) -> Reading | None:
+    if m["month"] == "May" and not m["day"]:
+        return None
+    day = ctx.month_day(month_number(m["month"]), _day(m["day"]), m.start(), m.end())
+    return Reading("DATE", day.isoformat(), Period("day", day)) if day else None
+
+
+def month_year(m: re.Match, ctx: Context) -> Reading | None:
+    year = int(m["year"]) if m["year"] else spoken_year_value(m["spoken"])
+    if year is None:
+        return None
+    period = Period("month", date(year, month_number(m["month"]), 1))
+    return Reading("DATE", period.value, period, absolute=True)
+
+
+def month_relyear(m: re.Match, ctx: Context) -> Reading:
+    year = ctx.anchor_date.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    period = Period("month", date(year, month_number(m["month"]), 1))
+    return Reading("DATE", period.value, period)
+
+
+def month(m: re.Match, ctx: Context) -> Reading | None:
+    before = ctx.text[max(0, m.start() - 20):m.start()]
+    if m["month"] in ("May", "March") and not MAY_CONTEXT.search(before):
+        return None
+    if m["month"].endswith(".") is False and len(m["month"]) <= 3 and m["month"] not in ("May",):
+        return None
+    rel = ctx.modifier_word()
+    start = ctx.month(month_number(m["month"]), m.start(), m.end(), rel)
+    period = Period("month", start)
+    return Reading("DATE", period.value, period)
+
+
+def fiscal_year(m: re.Match, ctx: Context) -> Reading:
+    return Reading("DATE", m["year"], Period("year", date(int(m["year"]), 1, 1)), absolute=True)
+
+
+def year(m: re.Match, ctx: Context) -> Reading | None:
+    after = ctx.text[m.end():m.end() + 12]
+    if re.match(r"\s*(?:-|to)\s*\d", after) and not re.match(r"\s*-\s*(?:19|20)?\d\d\b", after):
+        return None
+    if re.match(r"(?i)\s*(?:a\.m|p\.m|hours\b|GMT)", after):
+        return None
+    value = int(m["year"])
+    return Reading("DATE", f"{value:04d}", Period("year", date(value, 1, 1)), absolute=True)
+
+
+def spoken_year_value(text: str | None) -> int | None:
+    if not text:
+        return None
+    words = text.lower().replace("-", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        rest = number_value(" ".join(w for w in words[2:] if w != "and")) if len(words) > 2 else 0
+        return 2000 + int(rest or 0)
+    if words[0] == "nineteen":
+        rest = [w for w in words[1:] if w not in ("hundred", "and")]
+        tail = number_value(" ".join(rest)) if rest else 0
+        return 1900 + int(tail) if isinstance(tail, float | int) else None
+    return None
+
+
+def spoken_year(m: re.Match, ctx: Context) -> Reading | None:
+    value = spoken_year_value(m["spoken"])
+    if value is None:
+        return None
+    if m.group(0).lower().startswith("two thousand") and not re.match(r"\s*(?:[.,;:!?)\"']|$)", ctx.text[m.end():m.end() + 2]):
+        return None
+    return Reading("DATE", str(value), Period("year", date(value, 1, 1)), absolute=True)
+
+
+def decade(m: re.Match, ctx: Context) -> Reading:
+    digits = m["decade"].lstrip("'")
+    start = int(digits) if len(digits) == 4 else 1900 + int(digits)
+    return Reading("DATE", f"{start // 10:03d}", Period("decade", date(start, 1, 1)), absolute=True)
+
+
+def decade_word(m: re.Match, ctx: Context) -> Reading:
+    start = 1900 + 10 * DECADE_WORDS[m["word"].lower()]
+    return Reading("DATE", f"{start // 10:03d}", Period("decade", date(start, 1, 1)), absolute=True)
+
+
+def century(m: re.Match, ctx: Context) -> Reading | None:
+    word = m["ordinal"].lower()
+    n = load_lexicon().ordinals.get(word) or int(re.match(r"\d+", word).group(0))
+    if not 1 <= n <= 21:
+        return None
+    return Reading("DATE", f"{n - 1:02d}", Period("century", date(max(1, (n - 1) * 100), 1, 1)), absolute=True)
+
+
+def quarter(m: re.Match, ctx: Context) -> Reading:
+    groups = m.groupdict()
+    number = QUARTER_WORDS.get((groups.get("quarter") or "").lower()) or int(groups["quarter"][1])
+    year_text = groups.get("year") or groups.get("year2")
+    if year_text:
+        year_ = int(year_text)
+    elif groups.get("rel"):
+        year_ = ctx.anchor_date.year + {"this": 0, "last": -1, "next": 1}[groups["rel"].lower()]
+    else:
+        current = (ctx.anchor_date.month - 1) // 3 + 1
+        year_ = ctx.anchor_date.year - (1 if number > current and ctx.direction(m.start(), m.end()) <= 0 else 0)
+    period = Period("quarter", date(year_, 3 * number - 2, 1))
+    return Reading("DATE", period.value, period, absolute=bool(year_text))
+
+
+def half(m: re.Match, ctx: Context) -> Reading:
+    number = 1 if m["half"].lower() == "first" else 2
+    year_ = int(m["year"]) if m["year"] else ctx.anchor_date.year + {"this": 0, "the": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    period = Period("half", date(year_, 1 if number == 1 else 7, 1))
+    return Reading("DATE", period.value, period)
+
+
+def season(m: re.Match, ctx: Context) -> Reading | None:
+    code = load_lexicon().seasons[m["season"].lower()]
+    rel = (m["rel"] or "").lower()
+    year_text = m["year"] or (str(spoken_year_value(m["spoken"])) if m["spoken"] else None)
+    if not rel and not year_text:
+        if code == "FA" or not SEASON_CONTEXT.search(ctx.text[max(0, m.start() - 12):m.start()]):
+            return None
+    if year_text:
+        period = Period("season", date(int(year_text), 3 * {"SP": 1, "SU": 2, "FA": 3, "WI": 4}[code], 1), season=code)
+        return Reading("DATE", period.value, period, absolute=True)
+    period = ctx.season(code, rel, m.start(), m.end())
+    return Reading("DATE", period.value, period)
+
+
+def relative_day(m: re.Match, ctx: Context) -> Reading:
+    offset = load_lexicon().relative_days[m["word"].lower()]
+    offset += {"before": -1, "after": 1}.get((m["rel"] or "").lower(), 0)
+    day = ctx.anchor_date + timedelta(days=offset)
+    return Reading("DATE", day.isoformat(), Period("day", day))
+
+
+def weekday(m: re.Match, ctx: Context) -> Reading:
+    day = ctx.weekday(weekday_number(m["weekday"]), m.start(), m.end(), (m["rel"] or "").lower())
+    return Reading("DATE", day.isoformat(), Period("day", day))
+
+
+def weekdays_set(m: re.Match, ctx: Context) -> Reading:
+    return Reading("SET", f"XXXX-WXX-{weekday_number(m['weekday'])}")
+
+
+def holiday_date(m: re.Match, ctx: Context) -> Reading | None:
+    rule = load_lexicon().holidays[" ".join(m["holiday"].lower().split())]
+    rel = (m["rel"] or "").lower()
+    day = ctx.yearly(lambda y: holiday(rule, y), m.start(), m.end(), rel)
+    return Reading("DATE", day.isoformat(), Period("day", day))
+
+
+def unit_relative(m: re.Match, ctx: Context) -> Reading | None:
+    unit, rel, the = m["unit"].lower(), m["rel"].lower(), bool(m["the"])
+    if rel in ("same", "following", "previous") and the or (unit == "day" and rel in ("next",) and the):
+        offset = {"same": 0, "following": 1, "previous": -1, "next": 1}[rel]
+        return ctx.from_reference(unit, offset)
+    if unit == "day":
+        return None
+    if the and rel in ("past", "last", "next", "coming"):
+        return Reading("DURATION", duration_value(1, unit))
+    offset = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1, "following": 1}.get(rel)
+    if offset is None:
+        return None
+    if unit == "weekend":
+        return ctx.weekend(offset)
+    granularity = UNIT_GRANULARITY[unit] if unit not in ("decade", "century") else unit
+    period = shift_period(period_of(ctx.anchor_date, granularity), SHIFT_UNIT.get(unit, unit), offset)
+    return Reading("DATE", period.value, period)
+
+
+def unit_that(m: re.Match, ctx: Context) -> Reading | None:
+    return ctx.from_reference(m["unit"].lower(), 0)
+
+
+def ago(m: re.Match, ctx: Context) -> Reading | None:
+    amount = number_value(m["number"])
+    unit = unit_name(m["unit"])
+    direction = " ".join(m["direction"].lower().split())
+    if amount is None or unit not in UNIT_GRANULARITY:
+        return None
+    sign = -1 if direction in ("ago", "earlier", "before", "back") else 1
+    if amount == "X":
+        return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+    if direction in ("before", "after") and not re.match(r"\s*(?:[.,;:!?)\"'”]|$|\n)", ctx.text[m.end():m.end() + 2]):
+        return None
+    relative_to_reference = direction in ("earlier", "later", "before", "after") and ctx.reference is not None
+    amount = ctx.adjust_amount(amount)
+    shift_unit = {"decade": "year", "century": "year", "millennium": "year"}.get(unit, unit)
+    amount *= {"decade": 10, "century": 100, "millennium": 1000}.get(unit, 1)
+    granularity = UNIT_GRANULARITY[unit]
+    if relative_to_reference:
+        base = ctx.reference
+        granularity = finer(base.granularity if base.granularity != "time" else "day", granularity)
+        moved = shift(base.start, SHIFT_UNIT.get(shift_unit, shift_unit), sign * amount)
+        period = base if base.granularity == granularity else None
+        period = shift_period(base, shift_unit, sign * amount) if period else period_of(moved, granularity)
+        return Reading("DATE", period.value, period, narrative=True, approximate=ctx.approximate)
+    moved = shift(ctx.anchor_date, SHIFT_UNIT.get(shift_unit, shift_unit), sign * amount)
+    period = period_of(moved, granularity)
+    return Reading("DATE", period.value, period, approximate=ctx.approximate or unit in ("decade", "century"))
+
+
+def duration_value(amount: float | str, unit: str) -> str:
+    """A TIMEX3 duration: P2W, P31Y, PT5H30M, P2Y6M, PXY."""
+    letter, is_time, multiplier = load_lexicon().units[unit]
+    prefix = "PT" if is_time else "P"
+    if amount == "X":
+        return f"{prefix}X{letter}"
+    amount = float(amount) * multiplier
+    whole = int(amount)
+    rest = amount - whole
+    if rest < 1e-9:
+        return f"{prefix}{whole}{letter}"
+    smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60), "Q": ("M", 3)}
+    if letter == "M" and is_time:
+        return f"PT{whole}M{round(rest * 60)}S" if whole else f"PT{round(rest * 60)}S"
+    small, factor = smaller.get(letter, ("", 1))
+    joiner = "T" if letter == "D" else ""
+    head = f"{prefix}{whole}{letter}" if whole else prefix
+    return f"{head}{joiner}{round(rest * factor)}{small}"
+
+
+def the_duration(m: re.Match, ctx: Context) -> Reading | None:
+    amount = number_value(m["number"])
+    unit = unit_name(m["unit"])
+    if amount is None or unit not in load_lexicon().units:
+        return None
+    if amount == 1 and m["number"].lower() in ("a", "an"):
+        return None
+    return Reading("DURATION", duration_value(amount, unit))
+
+
+def duration(m: re.Match, ctx: Context) -> Reading | None:
+    amount = number_value(m["number"])
+    unit = unit_name(m["unit"])
+    if amount is None or unit not in load_lexicon().units:
+        return None
+    if (m["suffix"] or "").lower() == "-old" and unit in ("year", "day", "week"):
+        return None
+    if m["and_half"] and isinstance(amount, float):
+        amount += 0.5
+    if m["number"].lower() in ("some", "many") and unit not in ("year", "month", "week", "day", "hour"):
+        return None
+    return Reading("DURATION", duration_value(amount, unit), approximate=ctx.approximate)
+
+
+def vague_duration(m: re.Match, ctx: Context) -> Reading:
+    unit = unit_name(m["unit"])
+    value = {"decade": "PXY", "century": "PXC"}.get(unit) or duration_value("X", unit)
+    return Reading("DURATION", value, approximate=True)
+
+
+def set_every(m: re.Match, ctx: Context) -> Reading | None:
+    unit = unit_name(m["unit"])
+    if unit not in load_lexicon().units:
+        return None
+    amount = number_value(m["number"]) if m["number"] else 1
+    if amount is None or amount == "X":
+        return None
+    amount = amount * (2 if m["other"] else 1)
+    return Reading("SET", duration_value(amount, unit))
+
+
+def set_month(m: re.Match, ctx: Context) -> Reading:
+    return Reading("SET", f"XXXX-{month_number(m['month']):02d}")
+
+
+def set_rate(m: re.Match, ctx: Context) -> Reading | None:
+    if not RATE_CONTEXT.search(ctx.text[max(0, m.start() - 12):m.start()]):
+        return None
+    return Reading("SET", duration_value(1, m["unit"].lower()))
+
+
+def frequency(m: re.Match, ctx: Context) -> Reading:
+    return Reading("SET", load_lexicon().frequencies[m["word"].lower()])
+
+
+def reference(m: re.Match, ctx: Context) -> Reading:
+    value = load_lexicon().references[" ".join(m["word"].lower().split())]
+    return Reading("DATE", value)
+
+
+def period_ref(m: re.Match, ctx: Context) -> Reading | None:
+    """"the quarter", "the year-earlier period", "the current fiscal year", "that month"."""
+    det, noun = m["det"].lower(), m["noun"].lower()
+    adjectives = set(re.split(r"[\s-]+", m["adj"].lower())) - {""}
+    if re.match(r"(?i)\s+(?:ended|ending|ends|through)\b", ctx.text[m.end():m.end() + 10]):
+        unit = {"period": None, "quarter": "quarter", "year": "year", "month": "month", "week": "week"}[noun]
+        return Reading("DURATION", duration_value(1, unit)) if unit else None
+    year_ago = bool(adjectives & {"year", "earlier", "ago", "comparable", "corresponding", "prior"})
+    if noun in ("quarter", "period"):
+        if noun == "period" and not adjectives:
+            return None
+        base = ctx.reference if ctx.use_narrative and ctx.reference is not None and ctx.reference.granularity == "quarter" else None
+        if base is None:
+            current = period_of(ctx.anchor_date, "quarter")
+            base = current if adjectives & {"current"} or det == "this" else shift_period(current, "quarter", -1)
+        if "previous" in adjectives:
+            base = shift_period(base, "quarter", -1)
+        period = shift_period(base, "year", -1) if year_ago else base
+        return Reading("DATE", period.value, period)
+    if det == "that" or adjectives & {"same"}:
+        return ctx.from_reference(noun, 0)
+    granularity = {"year": "year", "month": "month", "week": "week"}[noun]
+    offset = -1 if adjectives & {"latest", "previous", "past", "last", "prior"} or year_ago else 0
+    period = shift_period(period_of(ctx.anchor_date, granularity), granularity, offset)
+    return Reading("DATE", period.value, period)
+
+
+RULES: dict[str, Rule] = {
+    "clock": clock, "clock_word": clock_word, "clock_morning": clock_morning, "day_part": day_part,
+    "last_night": last_night, "full_date": full_date, "full_date_dmy": full_date, "iso_date": full_date,
+    "slash_date": full_date, "month_day": month_day, "day_month": month_day, "month_year": month_year,
+    "month_relyear": month_relyear, "month": month, "fiscal_year": fiscal_year, "year": year,
+    "spoken_year": spoken_year, "decade": decade, "decade_word": decade_word, "century": century,
+    "quarter": quarter, "quarter_code": quarter, "half": half, "season": season,
+    "relative_day": relative_day, "weekday": weekday, "weekdays_set": weekdays_set, "holiday": holiday_date,
+    "unit_relative": unit_relative, "unit_that": unit_that, "ago": ago, "the_duration": the_duration,
+    "duration": duration, "vague_duration": vague_duration, "set_every": set_every, "set_month": set_month,
+    "set_rate": set_rate, "frequency": frequency, "reference": reference, "period_ref": period_ref,
+}

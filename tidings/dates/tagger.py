@@ -1,0 +1,127 @@
+"""Find and normalise time expressions: precompiled patterns over the text, longest match wins.
+
+1. every pattern of the grammar runs over the whole text (a handful of
+   ``finditer`` passes, no tokenisation);
+2. candidates are taken longest first (ties by rule order), skipping any that
+   overlap one already taken or that its rule rejects;
+3. TimeBank keeps some modifiers inside the span ("nearly three years",
+   "early next year", "the end of 1990", "last April"): they are attached on the left;
+4. the kept spans are normalised in text order, so a relative expression can
+   count from the last date the narrative mentioned ("a year earlier").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..models import TimeExpr
+from .context import Context, Reading, Unresolved
+from .patterns import PRIORITY, compiled
+from .rules import RULES
+
+_MODIFIERS = re.compile(
+    r"(?i:(?:\b(?:nearly|almost|more\s+than|less\s+than|at\s+least|up\s+to|no\s+more\s+than|some|roughly|"
+    r"approximately|around|just\s+(?:over|under)|about)\s+)?"
+    r"(?:\b(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle|close|rest|remainder)\s+of\s+|"
+    r"\b(?:early|late|earlier|later)\s+|\bmid-?\s*)?)$"
+)
+_RELATIVE = re.compile(r"(?i:\b(?:last|next|this|coming|past)\s+)$")
+_APPROX_OUTSIDE = re.compile(r"(?i:\babout\s+)$")
+_EXTENDABLE_RELATIVE = {"month", "holiday"}
+_NO_EXTENSION = {"reference", "frequency", "set_every", "set_rate", "set_month", "weekdays_set", "decade", "decade_word"}
+
+
+def parse_anchor(anchor: str | date | None) -> date | None:
+    """The anchor as a date ("2023-05-30", "2023-05-30T10:00:00Z", a date, or None)."""
+    if anchor is None or isinstance(anchor, date):
+        return anchor
+    try:
+        return date.fromisoformat(str(anchor)[:10])
+    except ValueError:
+        return None
+
+
+def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match]]:
+    found = []
+    for name, pattern in compiled().items():
+        core = "core" in pattern.groupindex
+        for match in pattern.finditer(text):
+            start, end = match.span("core") if core else match.span()
+            if end > start:
+                found.append((start, end, PRIORITY[name], name, match))
+    found.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    return found
+
+
+def _extend_left(text: str, start: int, name: str, taken: bytearray) -> int:
+    """Where the span starts once its modifiers are attached."""
+    if name in _NO_EXTENSION:
+        return start
+    window = text[max(0, start - 48):start]
+    new_start = start
+    if name in _EXTENDABLE_RELATIVE:
+        relative = _RELATIVE.search(window)
+        if relative:
+            new_start -= len(relative.group(0))
+            window = window[:len(window) - len(relative.group(0))]
+    modifier = _MODIFIERS.search(window)
+    if modifier and modifier.group(0):
+        new_start -= len(modifier.group(0))
+    while new_start < start and any(taken[new_start:start]):
+        new_start += 1
+    return new_start
+
+
+def _read(name: str, match: re.Match, context: Context) -> Reading | None:
+    try:
+        return RULES[name](match, context)
+    except Unresolved:
+        return Reading("DATE", "XXXX")
+    except (ValueError, KeyError, OverflowError, IndexError, TypeError):
+        return None
+
+
+def _select(text: str, context: Context) -> list[tuple[int, int, str, re.Match, str]]:
+    """Non-overlapping accepted spans (start, end, rule, match, modifier), longest first."""
+    taken = bytearray(len(text) + 1)
+    chosen = []
+    for start, end, _, name, match in _candidates(text):
+        if any(taken[start:end]):
+            continue
+        new_start = _extend_left(text, start, name, taken)
+        context.modifier = text[new_start:start]
+        if _read(name, match, context) is None:
+            continue
+        taken[new_start:end] = b"\x01" * (end - new_start)
+        chosen.append((new_start, end, name, match, text[new_start:start]))
+    chosen.sort(key=lambda c: c[0])
+    return chosen
+
+
+def find_timexes(text: str, anchor: str | date | None = None, narrative: bool = True, doc=None) -> list[TimeExpr]:
+    """Time expressions in ``text`` with TIMEX3 type and value, normalised against ``anchor``.
+
+    ``anchor`` is the publication date (ISO); without it relative expressions get
+    the value "XXXX". ``narrative`` lets "a year earlier", "the same day" count
+    from the last date the text mentioned. ``doc`` is accepted for pipeline
+    symmetry and not needed.
+    """
+    context = Context(text=text, anchor=parse_anchor(anchor), use_narrative=False)
+    selected = _select(text, context)
+    context.use_narrative = narrative
+    found = []
+    for start, end, name, match, modifier in selected:
+        context.modifier = modifier
+        reading = _read(name, match, context)
+        if reading is None:
+            continue
+        if reading.type in ("DATE", "TIME") and reading.period is not None and not reading.narrative:
+            context.reference = reading.period
+        approximate = reading.approximate or bool(_APPROX_OUTSIDE.search(text[max(0, start - 8):start]))
+        found.append(TimeExpr(
+            start=start, end=end, text=text[start:end], type=reading.type, value=reading.value,
+            granularity=reading.period.event_granularity if reading.period is not None and reading.type != "DURATION" else None,
+            approximate=approximate, rule=f"dates:{name}",
+        ))
+    return found

@@ -1,0 +1,164 @@
+"""Who did it to whom: source and target actors read from the dependency parse.
+
+The actor stage gives mentions (character spans resolved to actors); here they
+are placed on tokens, and an event's source is its trigger's subject (or the
+``by`` agent of a passive), its target the object or a ``with/to/against/on``
+prepositional object. Coordinated actors ("Israel and the Palestinians") come
+out as lists, as PLOVER codes them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..models import EventActor, Mention
+
+TARGET_PREPS = {"with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "from", "for", "over", "in"}
+NP_MODIFIER_DEPS = {"poss", "compound", "amod", "nmod", "npadvmod", "nummod", "det"}
+NP_PREPS = {"of", "from", "in", "for"}
+SUBJECT_DEPS = ("nsubj", "csubj", "expl")
+
+
+class MentionIndex:
+    """Mentions placed on token positions (the longest mention wins where they nest)."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]):
+        self.by_token: dict[int, Mention] = {}
+        for mention in sorted(mentions, key=lambda m: m.end - m.start):
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self.by_token[token.i] = mention
+
+    @property
+    def tokens(self) -> set[int]:
+        return set(self.by_token)
+
+    def mention_of(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+    def in_span(self, start: int, end: int) -> list[Mention]:
+        """Distinct mentions on tokens start..end-1, in text order."""
+        seen: list[Mention] = []
+        for i in range(start, end):
+            m = self.by_token.get(i)
+            if m is not None and all(m is not s for s in seen):
+                seen.append(m)
+        return seen
+
+
+def event_actor(mention: Mention) -> EventActor:
+    """An EventActor from a resolved mention (span, name, codes)."""
+    actor = mention.actor
+    return EventActor(
+        text=mention.text, start=mention.start, end=mention.end,
+        name=actor.name if actor else None, country=actor.country if actor else None,
+        sector=actor.sector if actor else None, role=actor.role if actor else None,
+        qid=actor.qid if actor else None,
+    )
+
+
+def np_actors(token: Token, index: MentionIndex) -> list[Mention]:
+    """The actors a noun phrase headed by ``token`` names, coordinated ones included."""
+    found = _np_actors_one(token, index)
+    for conj in token.conjuncts:
+        if conj.i > token.i:
+            for m in _np_actors_one(conj, index):
+                if all(m is not f for f in found):
+                    found.append(m)
+    return found
+
+
+def _np_actors_one(token: Token, index: MentionIndex) -> list[Mention]:
+    own = index.mention_of(token)
+    if own is not None:
+        return [own]
+    found: list[Mention] = []
+    for child in token.children:
+        if child.dep_ in NP_MODIFIER_DEPS:
+            for t in child.subtree:
+                m = index.mention_of(t)
+                if m is not None and all(m is not f for f in found):
+                    found.append(m)
+    if found:
+        return found
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in NP_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return np_actors(pobj, index)
+    return found
+
+
+def _children(token: Token, deps: tuple[str, ...] | set[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def subject_tokens(verb: Token) -> list[Token]:
+    """The verb's subject, climbing through conj/xcomp/advcl/acl when it has none of its own."""
+    node = verb
+    for _ in range(6):
+        if is_passive(node):
+            agents = [p for a in _children(node, ("agent",)) for p in a.children if p.dep_ == "pobj"]
+            return agents
+        subj = _children(node, SUBJECT_DEPS)
+        if subj:
+            return subj
+        if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            head = node.head
+            cop = _copular_subject(head)
+            return cop or [head]
+        if node.head.i == node.i:
+            return []
+        if node.dep_ == "xcomp":
+            objs = _children(node.head, ("dobj", "dative"))
+            if objs:
+                return objs
+        node = node.head
+    return []
+
+
+def _copular_subject(noun: Token) -> list[Token]:
+    """For "Israel was one of the first countries ...", the subject of the copula (Israel)."""
+    node = noun
+    for _ in range(4):
+        if node.dep_ in ("attr", "acomp") and node.head.lemma_ == "be":
+            return _children(node.head, ("nsubj",))
+        if node.dep_ not in ("pobj", "prep", "attr"):
+            return []
+        node = node.head
+    return []
+
+
+def object_tokens(verb: Token, preps: set[str] = TARGET_PREPS) -> list[Token]:
+    """The verb's direct object (or passive subject), else its prepositional objects."""
+    if is_passive(verb):
+        objs = _children(verb, ("nsubjpass",))
+    else:
+        objs = _children(verb, ("dobj", "dative", "obj"))
+    if not objs and verb.dep_ in ("acl",) and verb.tag_ == "VBN":
+        objs = [verb.head]
+    for prep in _children(verb, ("prep",)):
+        if prep.lower_ in preps and prep.lower_ != "in":
+            objs += [p for p in prep.children if p.dep_ == "pobj"]
+    return objs
+
+
+def location_tokens(verb: Token) -> list[Token]:
+    """Objects of "in" attached to the verb: where it happened."""
+    return [p for prep in _children(verb, ("prep",)) if prep.lower_ in ("in", "inside", "at")
+            for p in prep.children if p.dep_ == "pobj"]
+
+
+def actors_of(tokens: list[Token], index: MentionIndex) -> list[Mention]:
+    found: list[Mention] = []
+    for token in tokens:
+        for m in np_actors(token, index):
+            if all(m is not f for f in found):
+                found.append(m)
+    return found

@@ -1,0 +1,66 @@
+"""WARC archives (e.g. Common Crawl news): HTML pages from HTTP response records.
+
+Records are streamed with warcio. Requests, metadata, redirects and non-HTML
+responses are skipped quietly (they are not articles); a record that cannot be
+read becomes a Rejected, and since a broken archive cannot be re-synchronised,
+reading that file stops there.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from ..errors import IngestError
+from ..models import RawDocument, Rejected
+from .files import document_from_bytes
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+MAX_RECORD_BYTES = 50 * 1024 * 1024
+_READ_ERRORS = (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError)
+
+
+def _charset(content_type: str) -> str | None:
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.strip().partition("=")
+        if key.lower() == "charset" and value:
+            return value.strip("\"' ")
+    return None
+
+
+def _record_document(record, origin: str, published: str | None) -> RawDocument | Rejected | None:
+    """The HTML page in one response record; None when the record is not an HTML page."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    status = record.http_headers.get_statuscode()
+    content_type = record.http_headers.get_header("Content-Type") or ""
+    if not status.startswith("2") or not any(t in content_type.lower() for t in HTML_TYPES):
+        return None
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    data = record.content_stream().read(MAX_RECORD_BYTES)
+    try:
+        return document_from_bytes(data, origin, ".html", url=url, published=published,
+                                   declared=_charset(content_type))
+    except IngestError as err:
+        return Rejected(origin=origin, reason=f"WARC record: {err}")
+
+
+def read_warc(path: Path, published: str | None = None) -> Iterator[RawDocument | Rejected]:
+    """HTML pages of a ``.warc``/``.warc.gz`` file, one record at a time."""
+    number = 0
+    try:
+        with path.open("rb") as handle:
+            records = ArchiveIterator(handle)
+            for number, record in enumerate(records, start=1):
+                origin = f"{path}#record{number}"
+                item = _record_document(record, origin, published)
+                if item is not None:
+                    yield item
+    except _READ_ERRORS as err:
+        reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        yield Rejected(origin=f"{path}#record{number + 1}",
+                       reason=f"malformed WARC record {number + 1}: {reason}")
