@@ -77,7 +77,7 @@ def build(path: str, n_events: int) -> dict:
         FROM j""", [n_events])
     con.execute("CHECKPOINT")
     elapsed = time.perf_counter() - started
-    count = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    count = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
     con.close()
     return {"path": path, "events": count, "articles": n_articles, "build_s": round(elapsed, 2)}
 

@@ -6,7 +6,9 @@ CLI's single process, the process pool, the Ray job), so all give the same rows.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
+from contextlib import contextmanager
 
 from spacy.language import Language
 
@@ -23,24 +25,46 @@ def needs_parse(sentence: str) -> bool:
     return True
 
 
-def analyse_batch(articles: list[Article], nlp: Language, kb=None, batch_size: int = 64) -> list[Article]:
-    """Run the NLP stages over clean articles, filling their mentions, events, dates, places, quotes."""
-    docs = parse_article(nlp, [a.text for a in articles], needs_parse=needs_parse, batch_size=batch_size)
+@contextmanager
+def _timed(timings: dict | None, stage: str):
+    if timings is None:
+        yield
+        return
+    start = time.perf_counter()
+    yield
+    timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
+
+
+def analyse_batch(articles: list[Article], nlp: Language, kb=None, batch_size: int = 64,
+                  timings: dict | None = None) -> list[Article]:
+    """Run the NLP stages over clean articles, filling their mentions, events, dates, places, quotes.
+
+    ``timings``, when given, accumulates seconds per stage (for benchmarks).
+    """
+    with _timed(timings, "parse"):
+        docs = parse_article(nlp, [a.text for a in articles], needs_parse=needs_parse, batch_size=batch_size)
     for article, doc in zip(articles, docs):
-        analyse_doc(article, doc, kb)
+        analyse_doc(article, doc, kb, timings)
     return articles
 
 
-def analyse_doc(article: Article, doc, kb=None) -> Article:
+def analyse_doc(article: Article, doc, kb=None, timings: dict | None = None) -> Article:
     """The stages, in order, over one parsed article Doc."""
     doc._.tidings_published = article.published
-    article.mentions = actors.find_mentions(doc, article.published, kb)
-    article.timexes = dates.find_timexes(article.text, article.published)
-    article.places = geo.find_places(doc, article.mentions)
-    article.quotes = quotes.find_quotes(doc, article.mentions)
-    article.events = events.code_events(doc, article.mentions)
-    dates.date_events(article.events, article.timexes, doc, article.published)
-    geo.place_events(article.events, article.places, doc)
+    with _timed(timings, "actors"):
+        article.mentions = actors.find_mentions(doc, article.published, kb)
+    with _timed(timings, "dates"):
+        article.timexes = dates.find_timexes(article.text, article.published)
+    with _timed(timings, "geo"):
+        article.places = geo.find_places(doc, article.mentions)
+    with _timed(timings, "quotes"):
+        article.quotes = quotes.find_quotes(doc, article.mentions)
+    with _timed(timings, "events"):
+        article.events = events.code_events(doc, article.mentions)
+    with _timed(timings, "dates"):
+        dates.date_events(article.events, article.timexes, doc, article.published)
+    with _timed(timings, "geo"):
+        geo.place_events(article.events, article.places, doc)
     return article
 
 

@@ -1,17 +1,15 @@
-"""Who: actor mentions resolved to country, sector and dated role. (stub: being built)"""
+"""Who: actor mentions resolved to country, sector and dated role.
+
+``find_mentions(doc, date, kb)`` is the pipeline stage; ``resolve(text, date)``
+resolves one phrase; ``observe(article)`` reads dated role observations that a
+``KnowledgeBase`` learns from (``add_observations``).
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from .kb import KnowledgeBase, Role, RoleObservation, default_kb
+from .mentions import find_mentions
+from .observe import observe
+from .resolve import resolve
 
-from ..models import Actor, Mention
-
-
-def find_mentions(doc: Doc, date: str | None = None, kb=None) -> list[Mention]:
-    """Every actor mention in the article Doc, resolved as of ``date``."""
-    return []
-
-
-def resolve(text: str, date: str | None = None, context: str | None = None, kb=None) -> Actor | None:
-    """Resolve one actor phrase ("Chile's Ministry of Mines") to an Actor, as of ``date``."""
-    return None
+__all__ = ["find_mentions", "resolve", "observe", "KnowledgeBase", "Role", "RoleObservation", "default_kb"]

@@ -32,7 +32,7 @@ def read_yaml(path: str | Path) -> dict:
     """A YAML file as a dict; a broken file is a ConfigError naming the file."""
     try:
         with open(path, encoding="utf-8") as handle:
-            return yaml.safe_load(handle) or {}
+            return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     except (OSError, yaml.YAMLError) as err:
         raise ConfigError(f"{path}: {err}") from err
 

@@ -107,6 +107,7 @@ class KnowledgeBase:
         self.person_qids: dict[str, str] = {}
         self.version = 0
         self._matchers: dict = {}
+        self._pattern_cache: tuple | None = None
         if bundled_data:
             self.add_countries(bundled("countries").get("countries", []), "bundled:countries")
             self.add_organizations(bundled("organizations").get("organizations", []), "bundled:organizations")

@@ -40,9 +40,28 @@ class Hit:
 
 @lru_cache(maxsize=1)
 def _pattern_tokenizer():
+    """A blank English tokenizer whose lexemes compute only what LOWER matching needs (fast to fill)."""
     import spacy
+    from spacy.attrs import LOWER, NORM
 
-    return spacy.blank("en").tokenizer
+    nlp = spacy.blank("en")
+    nlp.vocab.lex_attr_getters = {LOWER: str.lower, NORM: str.lower}
+    return nlp.tokenizer
+
+
+def _pattern_docs(kb: KnowledgeBase) -> list[tuple[str, Doc]]:
+    """Every surface form tokenised as written (tokenizer exceptions are case-sensitive: "U.S."), once per KB version.
+
+    PhraseMatcher compares LOWER hashes, so these Docs serve the matcher of any vocab.
+    """
+    cached = getattr(kb, "_pattern_cache", None)
+    if cached and cached[0] == kb.version:
+        return cached[1]
+    forms = list(kb.forms)
+    docs = list(_pattern_tokenizer().pipe(forms))
+    result = [(form.lower(), doc) for form, doc in zip(forms, docs) if len(doc)]
+    kb._pattern_cache = (kb.version, result)
+    return result
 
 
 class FormMatcher:
@@ -57,13 +76,11 @@ class FormMatcher:
             bucket = self.forms_by_key.setdefault(form.lower(), [])
             bucket.extend((form, entry) for entry in entries)
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
-        tokenizer = _pattern_tokenizer()
         self.key_ids: dict[int, str] = {}
-        patterns: dict[str, list[Doc]] = {}
-        for key in self.forms_by_key:
-            words = [t.text for t in tokenizer(key)]
-            patterns.setdefault(key, []).append(Doc(vocab, words=words))
-        for key, docs in patterns.items():
+        by_key: dict[str, list[Doc]] = {}
+        for key, pattern in _pattern_docs(kb):
+            by_key.setdefault(key, []).append(pattern)
+        for key, docs in by_key.items():
             self.matcher.add(key, docs)
             self.key_ids[vocab.strings[key]] = key
 

@@ -45,7 +45,7 @@ def _html_article(raw: RawDocument, **options: Any) -> Article:
 
 
 def _text_article(raw: RawDocument) -> Article:
-    found = clean_text(raw.content)
+    found = clean_text(raw.content, known_title=raw.title)
     text = "\n\n".join(found.paragraphs)
     published, source = _published(raw.published, found.published, found.published_source)
     return Article(

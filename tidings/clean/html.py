@@ -17,7 +17,7 @@ from trafilatura.utils import load_html
 
 from ..errors import CleanError
 from ..models import Removed
-from .metadata import normalise_iso
+from .metadata import find_dates, normalise_iso
 from .rules import load_rules
 from .text import split_caption
 
@@ -90,6 +90,25 @@ def _strip_furniture(lines: list[str]) -> tuple[list[str], list[Removed]]:
     return kept, removed
 
 
+_DATE_ONLY = re.compile(r"^[\w ,.:/-]{0,12}\d{1,4}[\w ,.:/+-]{0,30}$")
+
+
+def _strip_heading(lines: list[str], title: str | None) -> tuple[list[str], list[Removed]]:
+    """The page title and a bare date line repeated at the top of the text belong to metadata."""
+    removed: list[Removed] = []
+    key = " ".join((title or "").split()).casefold()
+    while lines[:1] and len(lines) > 1:
+        first = lines[0]
+        if key and first.casefold() == key:
+            removed.append(Removed(text=first, reason="title"))
+        elif _DATE_ONLY.match(first) and find_dates(first) or normalise_iso(first) == first.strip():
+            removed.append(Removed(text=first, reason="date"))
+        else:
+            break
+        lines = lines[1:]
+    return lines, removed
+
+
 def clean_html(content: str, url: str | None = None, strip_furniture: bool = True,
                passes: tuple[dict[str, Any], ...] = EXTRACTION_PASSES, **options: Any) -> HtmlClean:
     """Main text and metadata of an HTML page; raises CleanError when there is no article in it."""
@@ -104,7 +123,9 @@ def clean_html(content: str, url: str | None = None, strip_furniture: bool = Tru
     lines = [line for line in lines if line]
     removed: list[Removed] = []
     if strip_furniture:
-        lines, removed = _strip_furniture(lines)
+        lines, removed = _strip_heading(lines, document.title)
+        lines, furniture = _strip_furniture(lines)
+        removed += furniture
     language = document.language or tree.get("lang") or None
     if language and _LANG.match(language):
         language = _LANG.match(language).group(0).lower()

@@ -74,7 +74,7 @@ def normalise_iso(value: str | None) -> str | None:
 def clean_publisher(name: str) -> str | None:
     """A publisher candidate without trailing words like 'Reader' or 'News' and not a stop word."""
     words = name.strip(" .,'-").split()
-    while words and words[-1].lower() in {"reader", "readers", "news", "newsletter", "journalism", "team"}:
+    while words and words[-1].lower() in {"reader", "readers", "newsletter", "team"}:
         words.pop()
     if words and words[0].lower() == "the" and len(words) > 1:
         words = words[1:]

@@ -87,17 +87,28 @@ def _label_lines(lines: list[Line], rules: CleanRules) -> None:
             line.label = rules.furniture_reason(line.text) or BODY
 
 
-def _label_sandwiched(lines: list[Line], rules: CleanRules) -> None:
-    """A short body line between two furniture lines (or furniture and the end) is furniture too."""
-    def is_furniture(line: Line | None) -> bool:
-        return line is None or line.label not in (BODY, CAPTION)
+def _label_sandwiched(lines: list[Line], rules: CleanRules, max_run: int = 5) -> None:
+    """A few short body lines between furniture lines (or furniture and the end) are furniture too.
 
-    for i, line in enumerate(lines):
-        if line.label != BODY or i < 2 or len(line.text.split()) > rules.max_title_words:
+    Nags come in clusters ("Just before you scroll on…", "Most read" + headlines);
+    a short line inside such a cluster belongs to it, not to the article.
+    """
+    def furniture(line: Line) -> bool:
+        return line.label not in (BODY, CAPTION)
+
+    i = 2
+    while i < len(lines):
+        if lines[i].label != BODY or not furniture(lines[i - 1]):
+            i += 1
             continue
-        before, after = lines[i - 1], lines[i + 1] if i + 1 < len(lines) else None
-        if is_furniture(before) and before is not None and is_furniture(after):
-            line.label = before.label
+        end = i
+        while end < len(lines) and lines[end].label == BODY and len(lines[end].text.split()) <= rules.max_title_words:
+            end += 1
+        closed = end == len(lines) or furniture(lines[end])
+        if end > i and end - i <= max_run and closed:
+            for line in lines[i:end]:
+                line.label = lines[i - 1].label
+        i = max(end, i + 1)
 
 
 def _label_repeats(lines: list[Line]) -> None:
@@ -132,10 +143,16 @@ def _is_dek(line: Line, following: Line | None, rules: CleanRules) -> bool:
     return words <= 25 and words < 0.6 * len(following.text.split())
 
 
-def _take_heading(lines: list[Line], result: TextClean, rules: CleanRules) -> None:
-    """Title and dek from the first body lines, when the page has more body after them."""
+def _take_heading(lines: list[Line], result: TextClean, rules: CleanRules, known_title: str | None) -> None:
+    """Title and dek from the first body lines, when the page has more body after them.
+
+    When the source already named the title (JSONL, feed), only a first line
+    repeating it is taken as the title.
+    """
     body = [line for line in lines if line.label == BODY]
     if len(body) < 3 or not _is_title(body[0], rules):
+        return
+    if known_title and body[0].text.casefold() != " ".join(known_title.split()).casefold():
         return
     result.title = body[0].text
     body[0].label = "title"
@@ -210,14 +227,14 @@ def _date_from_dateline(paragraphs: list[str], year_hint: str | None, rules: Cle
     return month_day(m.group("date"), int(year_hint[:4])) if year_hint else None
 
 
-def clean_text(content: str) -> TextClean:
+def clean_text(content: str, known_title: str | None = None) -> TextClean:
     """Separate a plain-text page into body paragraphs, metadata and audited removals."""
     rules = load_rules()
     lines = split_lines(content)
     _label_lines(lines, rules)
     _label_sandwiched(lines, rules)
     result = TextClean(paragraphs=[])
-    _take_heading(lines, result, rules)
+    _take_heading(lines, result, rules, known_title)
     _take_byline_and_date(lines, result, rules)
     _label_repeats(lines)
     for line in lines:

@@ -21,6 +21,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _SENTENCE_BREAK = re.compile(r"[.!?;:]\s|\n")
 _NEARBY_DAY = re.compile(r"^\s*(?:\([^)]{0,20}\)\s*)?,?\s*(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                          r"(?i:yesterday|today|tomorrow))\b")
+LEFT_WORDS, RIGHT_WORDS, ED_DISTANCE = 25, 6, 25
+REPORTING = frozenset({"said", "says", "told", "tells", "reported", "announced", "added", "stated"})
 APPROXIMATORS = ("nearly", "almost", "about", "around", "roughly", "approximately", "some", "just under")
 
 
@@ -74,9 +76,15 @@ class Context:
 
     # --- tense -------------------------------------------------------------
     def direction(self, start: int, end: int) -> int:
-        """-1 when the words around ``start:end`` point to the past, 1 to the future, 0 when silent."""
+        """-1 when the words around ``start:end`` point to the past, 1 to the future, 0 when silent.
+
+        The nearest cue wins: a future marker ("will", "scheduled", "as soon as"),
+        or a past form ("met", a verb in -ed not after "be"). Reporting verbs
+        ("said") say when something was said, not when it happens, so they are
+        skipped.
+        """
         future, past, phrases = self._cue_sets()
-        left = self.text[max(0, start - 120):start]
+        left = self.text[max(0, start - 200):start]
         breaks = list(_SENTENCE_BREAK.finditer(left))
         if breaks:
             left = left[breaks[-1].end():]
@@ -84,24 +92,28 @@ class Context:
         stop = _SENTENCE_BREAK.search(right)
         if stop:
             right = right[:stop.start()]
-        left_words = [w.lower() for w in _WORD.findall(left)][::-1][:12]
-        right_words = [w.lower() for w in _WORD.findall(right)][:6]
-        candidates = sorted([(i, w, left_words[i + 1] if i + 1 < len(left_words) else "", True) for i, w in enumerate(left_words)]
-                            + [(i + 0.5, w, "", False) for i, w in enumerate(right_words)], key=lambda c: c[0])
-        for _, word, before, is_left in candidates:
-            if is_left and f"{before} {word}" in phrases:
-                return 1
+        left_words = [w.lower() for w in _WORD.findall(left)][::-1][:LEFT_WORDS]
+        right_words = [w.lower() for w in _WORD.findall(right)][:RIGHT_WORDS]
+        tail = " ".join(left_words[:8][::-1])
+        if any(tail.endswith(p) or f" {p} " in f" {tail} " for p in phrases):
+            return 1
+        scan = [(i, w, left_words[i + 1] if i + 1 < len(left_words) else "") for i, w in enumerate(left_words)]
+        scan += [(i + 1.5, w, right_words[i - 1] if i else "") for i, w in enumerate(right_words)]
+        for distance, word, before in sorted(scan, key=lambda c: c[0]):
+            if word in REPORTING:
+                continue
             if word in future:
                 return 1
-            if word in past or (len(word) > 4 and word.endswith("ed") and not word.endswith("need")):
-                return -1
+            if word in past or (distance <= ED_DISTANCE and len(word) > 4 and word.endswith("ed") and not word.endswith("need")):
+                if before not in ("be", "is", "are", "being", "'s"):
+                    return -1
         return 0
 
-    def _cue_sets(self) -> tuple[frozenset, frozenset, frozenset]:
+    def _cue_sets(self) -> tuple[frozenset, frozenset, tuple[str, ...]]:
         if self._cues is None:
             lex = load_lexicon()
             single = frozenset(c for c in lex.future_cues if " " not in c)
-            phrases = frozenset(c for c in lex.future_cues if " " in c)
+            phrases = tuple(c for c in lex.future_cues if " " in c)
             self._cues = (single, frozenset(lex.past_cues), phrases)
         return self._cues
 

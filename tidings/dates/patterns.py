@@ -25,8 +25,12 @@ def _blocks() -> dict[str, str]:
     word_number = (
         rf"(?:{'|'.join(tens)})(?:[- ](?:{'|'.join(ones)}))?|{'|'.join(teens)}|{'|'.join(ones)}"
     )
-    months = alternation(lex.months, capitalise=True)
-    weekdays = alternation([w for w in lex.weekdays if len(w) >= 4], capitalise=True)
+    full_months = [m for m in lex.months if len(m) > 4 or m in ("may", "june", "july")]
+    short_months = [m for m in lex.months if m not in full_months]
+    full_days = [w for w in lex.weekdays if w.endswith("day")]
+    short_days = [w for w in lex.weekdays if len(w) >= 4 and w not in full_days]
+    months = rf"(?:{alternation(full_months, capitalise=True)})\b|(?:{alternation(short_months, capitalise=True)})\b\.?"
+    weekdays = rf"(?:{alternation(full_days, capitalise=True)})\b|(?:{alternation(short_days, capitalise=True)})\b\.?"
     unit_forms = []
     for unit in lex.units:
         unit_forms += [unit, unit + "s"]
@@ -40,10 +44,10 @@ def _blocks() -> dict[str, str]:
         rf"(?:{'|'.join(teens)}))|two\s+thousand(?:\s+(?:and\s+)?(?:{'|'.join(teens)}|{'|'.join(ones)}))?)"
     )
     return {
-        "MONTH": rf"(?:{months})\b\.?",
-        "WEEKDAY": rf"(?:{weekdays})\b\.?",
+        "MONTH": months,
+        "WEEKDAY": weekdays,
         "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b",
-        "YEAR": r"(?<![\d$£€#.,/-])(?:1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|\s*percent)",
+        "YEAR": r"(?<![\d$£€#.,/])(?<!\d-)(?:1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|\s*percent)",
         "SPOKEN_YEAR": spoken_year,
         "NUMBER": number,
         "UNIT": alternation(unit_forms),
@@ -82,25 +86,27 @@ PATTERNS: dict[str, str] = {
     "decade": r"(?i:\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?)(?P<decade>(?:1[5-9]|20)\d0|'\d0)'?s\b",
     "decade_word": r"\b(?i:the\s+(?:(?:early|mid|late)[- ]?)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b",
     "century": r"\b(?i:(?:the\s+)?(?P<ordinal>{ORDINAL})[- ]century)\b",
-    "quarter": r"\b(?i:(?:(?P<year>{YEAR})(?:'s)?\s+|(?P<rel>this|last|next)\s+year's\s+|the\s+|its\s+)?"
+    "quarter": r"\b(?i:(?:(?P<year>{YEAR})(?:'s)?\s+|(?P<rel>this|last|next)\s+year's\s+|(?:the\s+|its\s+)(?P<ago>(?:year-earlier|year-ago|comparable|same|latest)\s+)?)?"
                r"(?:fiscal[- ])?(?P<quarter>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter"
                r"(?:\s+of\s+(?:fiscal\s+)?(?P<year2>{YEAR}))?)\b",
     "quarter_code": r"\b(?P<quarter>Q[1-4])(?:\s+(?P<year>{YEAR}))?\b",
     "half": r"\b(?i:(?:the\s+)?(?P<half>first|second|last|latter)\s+half\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))\b",
-    "period_ref": r"\b(?i:(?P<det>the|that|this|its)\s+(?P<adj>(?:(?:latest|current|previous|same|recent|most\s+recent|comparable|"
-                  r"year-earlier|year-ago|prior|full|corresponding|fiscal|past|last)[\s-]+)*)(?P<noun>quarter|year|period|month|week))\b",
+    "period_ref": r"\b(?i:(?P<det>the|this|its)\s+(?P<adj>(?:(?:latest|current|previous|same|recent|most\s+recent|comparable|"
+                  r"year-earlier|year-ago|prior|full|corresponding|fiscal|past|last)[\s-]+)*)(?P<noun>quarter|year|period|month|week|weekend))\b(?!-)",
     "season": r"\b(?i:(?:(?P<rel>this|last|next|the|early|late|mid)[- ]?\s*)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<spoken>{SPOKEN_YEAR})))?)\b",
     "relative_day": r"\b(?i:(?:the\s+day\s+(?P<rel>before|after)\s+)?(?P<word>today|yesterday|tomorrow))\b",
     "weekday": r"\b(?:(?P<rel>(?i:last|next|this|coming|past|previous))\s+)?(?P<weekday>{WEEKDAY})(?!s\b)",
-    "weekdays_set": r"\b(?:(?i:every|each)\s+)?(?P<weekday>{WEEKDAY})s\b",
+    "weekdays_set": r"\b(?:(?i:every|each)\s+(?P<weekday>{WEEKDAY})|(?P<weekday2>{WEEKDAY})s\b)",
     "holiday": r"\b(?:(?P<rel>(?i:last|next|this))\s+)?(?P<holiday>{HOLIDAY})\b",
     "unit_relative": r"\b(?i:(?P<the>the\s+)?(?P<rel>last|this|next|past|coming|previous|following|current|same)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|day))\b",
     "unit_that": r"\b(?i:(?P<rel>that)\s+(?:same\s+)?(?P<unit>day|week|month|year|quarter))\b",
+    "year_end": r"\b(?i:year[- ]end|year's\s+end|the\s+end\s+of\s+the\s+year)\b",
+    "year_earlier": r"\b(?i:year-(?:earlier|ago))\b(?!\s+(?:quarter|period))",
     "set_every": r"\b(?i:(?:every|each|per)\s+(?P<other>other\s+)?(?:(?P<number>{NUMBER})\s+)?(?P<unit>{UNIT}))\b",
     "set_month": r"\b(?i:every|each)\s+(?P<month>{MONTH})",
     "set_rate": r"\b(?i:(?:a|per)\s+(?P<unit>day|week|month|year|quarter|hour))\b",
     "frequency": r"\b(?i:(?P<word>{FREQUENCY}))\b",
-    "ago": r"\b(?i:(?P<number>{NUMBER})[\s-]+(?P<unit>{UNIT})\s+(?P<direction>ago|earlier|later|before|after|from\s+now|hence|back))\b",
+    "ago": r"\b(?i:(?P<number>{NUMBER})[\s-]+(?P<unit>{UNIT})(?P<and_half>\s+and\s+a\s+half)?\s+(?P<direction>ago|earlier|later|before|after|from\s+now|hence|back))\b",
     "the_duration": r"\b(?i:the\s+(?:(?P<rel>first|past|last|next|latest|coming|previous|final|following|remaining)\s+)?(?P<number>{NUMBER})\s+(?P<unit>{UNIT}))\b",
     "duration": r"\b(?i:(?P<number>{NUMBER})(?:\s+|-)(?P<unit>{UNIT})(?P<and_half>\s+and\s+a\s+half)?(?P<suffix>-(?:long|old))?)\b",
     "vague_duration": r"(?i:\b(?:for|over|within|after|in|took|take|takes|of)\s+(?P<core>(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes)(?P<suffix>-long)?))\b",

@@ -212,6 +212,8 @@ def quarter(m: re.Match, ctx: Context) -> Reading:
         current = (ctx.anchor_date.month - 1) // 3 + 1
         year_ = ctx.anchor_date.year - (1 if number > current and ctx.direction(m.start(), m.end()) <= 0 else 0)
     period = Period("quarter", date(year_, 3 * number - 2, 1))
+    if groups.get("ago") and groups["ago"].split()[0].lower() in ("year-earlier", "year-ago", "comparable"):
+        return Reading("DATE", shift_period(period, "year", -1).value, shift_period(period, "year", -1), narrative=True)
     return Reading("DATE", period.value, period, absolute=bool(year_text))
 
 
@@ -249,7 +251,7 @@ def weekday(m: re.Match, ctx: Context) -> Reading:
 
 
 def weekdays_set(m: re.Match, ctx: Context) -> Reading:
-    return Reading("SET", f"XXXX-WXX-{weekday_number(m['weekday'])}")
+    return Reading("SET", f"XXXX-WXX-{weekday_number(m['weekday'] or m['weekday2'])}")
 
 
 def holiday_date(m: re.Match, ctx: Context) -> Reading | None:
@@ -288,12 +290,16 @@ def ago(m: re.Match, ctx: Context) -> Reading | None:
     direction = " ".join(m["direction"].lower().split())
     if amount is None or unit not in UNIT_GRANULARITY:
         return None
+    if m["and_half"] and not isinstance(amount, str):
+        amount += 0.5
     sign = -1 if direction in ("ago", "earlier", "before", "back") else 1
     if amount == "X":
         return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
     if direction in ("before", "after") and not re.match(r"\s*(?:[.,;:!?)\"'”]|$|\n)", ctx.text[m.end():m.end() + 2]):
         return None
-    relative_to_reference = direction in ("earlier", "later", "before", "after") and ctx.reference is not None
+    relative_to_reference = ctx.use_narrative and ctx.reference is not None and (
+        direction in ("earlier", "later", "before", "after")
+        or (unit == "year" and ctx.reference.granularity == "quarter"))
     amount = ctx.adjust_amount(amount)
     shift_unit = {"decade": "year", "century": "year", "millennium": "year"}.get(unit, unit)
     amount *= {"decade": 10, "century": 100, "millennium": 1000}.get(unit, 1)
@@ -307,7 +313,7 @@ def ago(m: re.Match, ctx: Context) -> Reading | None:
         return Reading("DATE", period.value, period, narrative=True, approximate=ctx.approximate)
     moved = shift(ctx.anchor_date, SHIFT_UNIT.get(shift_unit, shift_unit), sign * amount)
     period = period_of(moved, granularity)
-    return Reading("DATE", period.value, period, approximate=ctx.approximate or unit in ("decade", "century"))
+    return Reading("DATE", period.value, period, approximate=ctx.approximate or unit in ("decade", "century"), narrative=True)
 
 
 def duration_value(amount: float | str, unit: str) -> str:
@@ -344,6 +350,12 @@ def duration(m: re.Match, ctx: Context) -> Reading | None:
     amount = number_value(m["number"])
     unit = unit_name(m["unit"])
     if amount is None or unit not in load_lexicon().units:
+        return None
+    if unit == "second" and m["number"].lower() in ("a", "an"):
+        return None
+    if unit == "quarter" and (m.group(0)[-1:] == "s" or re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4])):
+        return None
+    if unit == "year" and re.match(r"\s+old\b", ctx.text[m.end():m.end() + 5]):
         return None
     if (m["suffix"] or "").lower() == "-old" and unit in ("year", "day", "week"):
         return None
@@ -394,27 +406,41 @@ def period_ref(m: re.Match, ctx: Context) -> Reading | None:
     """"the quarter", "the year-earlier period", "the current fiscal year", "that month"."""
     det, noun = m["det"].lower(), m["noun"].lower()
     adjectives = set(re.split(r"[\s-]+", m["adj"].lower())) - {""}
-    if re.match(r"(?i)\s+(?:ended|ending|ends|through)\b", ctx.text[m.end():m.end() + 10]):
+    if det != "this" and re.match(r"(?i)\s+(?:ended|ending)\b", ctx.text[m.end():m.end() + 10]):
         unit = {"period": None, "quarter": "quarter", "year": "year", "month": "month", "week": "week"}[noun]
         return Reading("DURATION", duration_value(1, unit)) if unit else None
     year_ago = bool(adjectives & {"year", "earlier", "ago", "comparable", "corresponding", "prior"})
+    if noun == "weekend":
+        return ctx.weekend(1 if ctx.direction(m.start(), m.end()) > 0 else -1)
     if noun in ("quarter", "period"):
         if noun == "period" and not adjectives:
             return None
         base = ctx.reference if ctx.use_narrative and ctx.reference is not None and ctx.reference.granularity == "quarter" else None
-        if base is None:
+        if base is None or "current" in adjectives:
             current = period_of(ctx.anchor_date, "quarter")
             base = current if adjectives & {"current"} or det == "this" else shift_period(current, "quarter", -1)
         if "previous" in adjectives:
             base = shift_period(base, "quarter", -1)
         period = shift_period(base, "year", -1) if year_ago else base
-        return Reading("DATE", period.value, period)
+        return Reading("DATE", period.value, period, narrative=year_ago)
     if det == "that" or adjectives & {"same"}:
         return ctx.from_reference(noun, 0)
     granularity = {"year": "year", "month": "month", "week": "week"}[noun]
     offset = -1 if adjectives & {"latest", "previous", "past", "last", "prior"} or year_ago else 0
     period = shift_period(period_of(ctx.anchor_date, granularity), granularity, offset)
     return Reading("DATE", period.value, period)
+
+
+def year_end(m: re.Match, ctx: Context) -> Reading:
+    period = period_of(ctx.anchor_date, "year")
+    return Reading("DATE", period.value, period)
+
+
+def year_earlier(m: re.Match, ctx: Context) -> Reading:
+    """"year-earlier profit": the narrative's quarter a year back, else last year."""
+    base = ctx.reference if ctx.use_narrative and ctx.reference is not None and ctx.reference.granularity == "quarter" else None
+    period = shift_period(base or period_of(ctx.anchor_date, "year"), "year", -1)
+    return Reading("DATE", period.value, period, narrative=True)
 
 
 RULES: dict[str, Rule] = {
@@ -428,4 +454,5 @@ RULES: dict[str, Rule] = {
     "unit_relative": unit_relative, "unit_that": unit_that, "ago": ago, "the_duration": the_duration,
     "duration": duration, "vague_duration": vague_duration, "set_every": set_every, "set_month": set_month,
     "set_rate": set_rate, "frequency": frequency, "reference": reference, "period_ref": period_ref,
+    "year_end": year_end, "year_earlier": year_earlier,
 }

@@ -72,8 +72,10 @@ def code_sentence(sent: Span, index: MentionIndex, lexicon: Lexicon, state: Arti
     quoted = sent.text.lstrip().startswith(("“", '"'))
 
     def in_claim(token: Token) -> bool:
-        verb = token.head if token.dep_ in ("amod", "aux", "acomp", "attr") else token
-        return quoted or speech_verb_above(verb, lexicon) is not None or speech_verb_above(token, lexicon) is not None
+        verb = token
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        return quoted or speech_verb_above(verb, lexicon) is not None
 
     candidates, notes = find_candidates(sent, lexicon, index.tokens, in_claim)
     trace.candidates, trace.notes = candidates, notes
@@ -108,6 +110,7 @@ def _resolve(tokens: list[Token], index: MentionIndex, state: ArticleState, spea
 
 
 def _speaker(reading: Reading, index: MentionIndex, state: ArticleState) -> list[Mention]:
+    """Who makes the claim: the subject of the speech verb above, or the last speaker for a quote."""
     if reading.speech_verb is not None:
         return actors_of(subject_tokens(reading.speech_verb), index)
     if reading.in_quote:

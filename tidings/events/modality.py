@@ -68,7 +68,10 @@ def read(verb: Token, trigger: Token, sent: Span, lexicon: Lexicon) -> Reading:
     """The modality of a trigger whose tense-carrying verb is ``verb``."""
     words = lexicon.modality
     reading = Reading(negated=_negated(verb, trigger, words.get("negators", frozenset())))
-    reading.speech_verb = speech_verb_above(verb, lexicon)
+    clause_verb = verb
+    while clause_verb.pos_ not in ("VERB", "AUX") and clause_verb.head.i != clause_verb.i:
+        clause_verb = clause_verb.head
+    reading.speech_verb = speech_verb_above(clause_verb, lexicon)
     reading.in_quote = sent.text.lstrip().startswith(OPEN_QUOTES)
     node, why = verb, []
     for _ in range(4):
@@ -80,6 +83,10 @@ def read(verb: Token, trigger: Token, sent: Span, lexicon: Lexicon) -> Reading:
             would_reported = "would" in aux and reading.speech_verb is not None
             reading.modality = "future" if would_reported else "hypothetical"
             why.append("'would' in reported speech" if would_reported else f"auxiliary '{sorted(aux)[0]}'")
+            break
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in words.get("obligation_heads", frozenset()):
+            reading.modality = "hypothetical"
+            why.append(f"obligation '{node.head.text} to'")
             break
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in words.get("intent_heads", frozenset()):
             reading.modality = "future"

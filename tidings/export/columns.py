@@ -18,7 +18,7 @@ _QUAD_CASE = "CASE e.quad_class " + " ".join(f"WHEN {k} THEN '{v}'" for k, v in 
 def _members(side: str, field: str, fallback: str | None = None) -> str:
     """'a;b' from one field of every actor on a side (compound actors, as POLECAT lists them)."""
     value = f"x->>'{field}'" if not fallback else f"coalesce(x->>'{field}', x->>'{fallback}')"
-    return f"array_to_string(list_transform(CAST(e.{side} AS JSON[]), lambda x: {value}), ';')"
+    return f"nullif(array_to_string(list_transform(CAST(e.{side} AS JSON[]), lambda x: {value}), ';'), '')"
 
 
 # Per-article context POLECAT gives with each event (people, organisations, places of the story).

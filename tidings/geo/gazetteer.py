@@ -15,6 +15,7 @@ The index is built once per process (``gazetteer()`` is cached) in about a secon
 
 from __future__ import annotations
 
+import ast
 import csv
 import importlib.resources
 import json
@@ -28,6 +29,7 @@ from typing import NamedTuple
 COUNTRY_FEATURES = frozenset({"PCLI", "PCLD", "PCLS", "PCLF", "PCLIX"})
 AREA_FEATURES = COUNTRY_FEATURES | {"CONT", "RGN", "OCN", "SEA", "GULF", "LK"}
 DEFAULT_MIN_POPULATION = 5000
+POINT_MODE = "centroid"  # "centroid" of the main landmass | "listed": countryinfo's rounded point
 ALTERNATE_NAMES_POPULATION = 15000  # smaller places are indexed by their main name only (build time)
 
 
@@ -75,6 +77,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—
 _POSSESSIVE = re.compile(r"'s?$")
 _NON_WORD = re.compile(r"[.\-_/,()]+")
 _SPACES = re.compile(r"\s+")
+_THE = re.compile(r"\bthe ")
 _LATIN = re.compile(r"^[a-z0-9' ]+$")
 _ASCII_FOLD = str.maketrans({".": None, "-": " ", "_": " ", "/": " ", ",": " ", "(": " ", ")": " ", '"': None})
 
@@ -87,15 +90,13 @@ def fold(text: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = _NON_WORD.sub(lambda m: "" if m.group(0) == "." else " ", text)
     text = _SPACES.sub(" ", text).strip()
-    if text.startswith("the "):
-        text = text[4:]
-    return text
+    return _THE.sub("", text) if "the " in text else text
 
 
 def _fold_ascii(text: str) -> str:
     """``fold`` for plain ASCII names, several times faster (most GeoNames alternates)."""
     text = " ".join(text.translate(_ASCII_FOLD).lower().split())
-    return text[4:] if text.startswith("the ") else text
+    return _THE.sub("", text) if "the " in text else text
 
 
 def _data_rows(name: str) -> list[list[str]]:
@@ -148,7 +149,7 @@ def _countries(builder: _Builder, geonames) -> tuple[dict[str, Candidate], dict[
         extra = info.get(iso3)
         if not extra:
             continue
-        lat, lon = extra["latlng"][:2]
+        lat, lon = country_point(extra)
         candidate = Candidate(record["geonameid"], record["name"], float(lat), float(lon), iso3, None,
                               "PCLI", int(record.get("population") or 0), "geonames+countryinfo")
         countries[iso3] = candidate
@@ -158,6 +159,48 @@ def _countries(builder: _Builder, geonames) -> tuple[dict[str, Candidate], dict[
             if spelling not in (iso2, iso3) and len(spelling) > 2:
                 builder.add(spelling, candidate, False)
     return countries, iso2_to_iso3
+
+
+def country_point(record: dict) -> tuple[float, float]:
+    """A country's representative point: the centre of its main landmass.
+
+    The centroid of the largest polygon of its outline (countryinfo's GeoJSON)
+    stands where a reader puts a country better than a rounded "centre" does
+    (the contiguous United States, not a point shifted by Alaska); countries
+    without an outline keep countryinfo's point.
+    """
+    lat, lon = (float(v) for v in record["latlng"][:2])
+    outline = record.get("geoJSON")
+    if POINT_MODE != "centroid" or not outline:
+        return lat, lon
+    try:
+        shapes = ast.literal_eval(outline) if isinstance(outline, str) else outline
+    except (ValueError, SyntaxError):
+        return lat, lon
+    best = (0.0, lat, lon)
+    for feature in shapes.get("features", []):
+        geometry = feature.get("geometry") or {}
+        polygons = geometry.get("coordinates", []) if geometry.get("type") == "MultiPolygon" else [
+            geometry.get("coordinates", [])]
+        for polygon in polygons:
+            if polygon:
+                area, c_lat, c_lon = _ring_centroid(polygon[0])
+                if abs(area) > abs(best[0]):
+                    best = (area, c_lat, c_lon)
+    return best[1], best[2]
+
+
+def _ring_centroid(ring: list) -> tuple[float, float, float]:
+    """Planar (lon/lat) area and centroid of a polygon ring (shoelace formula)."""
+    area = cx = cy = 0.0
+    for (x1, y1, *_), (x2, y2, *_) in zip(ring, ring[1:] + ring[:1]):
+        cross = x1 * y2 - x2 * y1
+        area += cross
+        cx += (x1 + x2) * cross
+        cy += (y1 + y2) * cross
+    if not area:
+        return 0.0, 0.0, 0.0
+    return area / 2, cy / (3 * area), cx / (3 * area)
 
 
 def _subdivisions(builder: _Builder, us_state_ids: dict[str, int]) -> dict[str, Candidate]:
@@ -242,19 +285,23 @@ def _mark_capitals(builder: _Builder, geonames, iso2_to_iso3: dict[str, str]) ->
 def _extras(builder: _Builder, gazetteer_parts: dict) -> dict[str, str]:
     """Our data files: aliases, dateline abbreviations, regions, continents, demonyms."""
     countries, subdivisions, capitals = (gazetteer_parts[k] for k in ("countries", "subdivisions", "capitals"))
-    for name, kind, code in _data_rows("aliases.tsv"):
-        target = {"country": countries, "admin1": subdivisions, "capital": capitals}[kind].get(code)
-        if target:
-            builder.add(name, target, True)
     for abbreviation, code in _data_rows("admin_abbreviations.tsv"):
         if code in subdivisions:
             builder.add(abbreviation, subdivisions[code], False)
     for name, lat, lon, feature in _data_rows("regions.tsv"):
-        builder.add(name, Candidate(None, name, float(lat), float(lon), None, None, feature, 0, "tidings:regions"), True)
+        region = Candidate(None, name, float(lat), float(lon), None, None, feature, 0, "tidings:regions")
+        gazetteer_parts["region_points"][name] = region
+        builder.add(name, region, True)
     for code, record in gazetteer_parts["continents"].items():
         candidate = Candidate(int(record["geonameId"]), record["name"], float(record["lat"]), float(record["lng"]),
                               None, None, "CONT", int(record.get("population") or 0), "geonames")
+        gazetteer_parts["continent_points"][code] = candidate
         builder.add(record["name"], candidate, True)
+    for name, kind, code in _data_rows("aliases.tsv"):
+        target = {"country": countries, "admin1": subdivisions, "capital": capitals,
+                  "continent": gazetteer_parts["continent_points"], "region": gazetteer_parts["region_points"]}[kind].get(code)
+        if target:
+            builder.add(name, target, True)
     demonyms: dict[str, str] = {}
     for iso3, word in gazetteer_parts["countryinfo_demonyms"]:
         demonyms[fold(word)] = iso3
@@ -290,6 +337,7 @@ def gazetteer(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
     _cities(builder, path, min_population, iso2_to_iso3, states)
     capitals = _mark_capitals(builder, geonames, iso2_to_iso3)
     parts = {"countries": countries, "subdivisions": subdivisions, "capitals": capitals,
-             "continents": geonames.get_continents(), "countryinfo_demonyms": _countryinfo_demonyms()}
+             "continents": geonames.get_continents(), "countryinfo_demonyms": _countryinfo_demonyms(),
+             "continent_points": {}, "region_points": {}}
     demonyms = _extras(builder, parts)
     return Gazetteer(builder.names, countries, subdivisions, capitals, demonyms, iso2_to_iso3)

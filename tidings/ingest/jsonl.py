@@ -43,7 +43,7 @@ def parse_line(raw: bytes, origin: str, number: int, published: str | None) -> R
     except UnicodeDecodeError as err:
         return Rejected(origin=origin, reason=f"malformed JSONL line {number}: not UTF-8 ({err.reason})")
     except json.JSONDecodeError as err:
-        return Rejected(origin=origin, reason=f"malformed JSONL line {number}: {err.msg} at column {err.colno}")
+        return Rejected(origin=origin, reason=f"malformed JSONL line {number}: {err.msg} (column {err.colno})")
     if not isinstance(record, dict):
         return Rejected(origin=origin, reason=f"malformed JSONL line {number}: not a JSON object")
     return _document(record, origin, published)

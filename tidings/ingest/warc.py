@@ -32,6 +32,14 @@ def _charset(content_type: str) -> str | None:
     return None
 
 
+def _missing_bytes(record, data: bytes) -> int:
+    """How many bytes the record declared but did not deliver (0 for a whole record)."""
+    remaining = getattr(record.raw_stream, "limit", 0) or 0
+    declared = record.http_headers.get_header("Content-Length")
+    short = int(declared) - len(data) if declared and declared.isdigit() and len(data) < MAX_RECORD_BYTES else 0
+    return max(remaining, short, 0)
+
+
 def _record_document(record, origin: str, published: str | None) -> RawDocument | Rejected | None:
     """The HTML page in one response record; None when the record is not an HTML page."""
     if record.rec_type != "response" or record.http_headers is None:
@@ -42,6 +50,9 @@ def _record_document(record, origin: str, published: str | None) -> RawDocument 
         return None
     url = record.rec_headers.get_header("WARC-Target-URI")
     data = record.content_stream().read(MAX_RECORD_BYTES)
+    missing = _missing_bytes(record, data)
+    if missing:
+        return Rejected(origin=origin, reason=f"malformed WARC record: truncated ({missing} bytes missing)")
     try:
         return document_from_bytes(data, origin, ".html", url=url, published=published,
                                    declared=_charset(content_type))

@@ -180,8 +180,8 @@ def overview(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     counts = {table: int(scalar(con, f"SELECT count(*) FROM {table}"))
               for table in ("articles", "events", "quotes", "mentions", "places")}
     counts["actors"] = int(scalar(con, "SELECT count(DISTINCT actor_name) FROM mentions"))
-    first, last = con.execute("SELECT min(date), max(date) FROM events").fetchone()
-    pub_first, pub_last = con.execute("SELECT min(published), max(published) FROM articles").fetchone()
+    first, last = con.execute("SELECT min(date), max(date) FROM events").fetchall()[0]
+    pub_first, pub_last = con.execute("SELECT min(published), max(published) FROM articles").fetchall()[0]
     return {"counts": counts,
             "events_from": first and first.isoformat(), "events_to": last and last.isoformat(),
             "published_from": pub_first and pub_first.isoformat(),

