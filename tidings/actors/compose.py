@@ -99,11 +99,13 @@ def _joinable(prev: Hit, nxt: Hit, gap: str | None, phrase: Phrase) -> bool:
     return pk in ENTITY_KINDS | {"modifier", "title", "term"} and nk in ("title", "term", "modifier")
 
 
-def build_phrases(doc: Doc, hits: list[Hit], parsed: bool, sent_end: int) -> list[Phrase]:
+def build_phrases(doc: Doc, hits: list[Hit], parsed: bool, sent_start: int, sent_end: int) -> list[Phrase]:
     """Group the hits of one sentence into phrases, then read names after titles."""
     phrases: list[Phrase] = []
     current: Phrase | None = None
     for hit in hits:
+        if current is not None and hit.start < current.end:
+            continue  # inside a name read after a title
         if current is not None:
             gap = _gap_kind(doc, current.end, hit.start, parsed)
             if current.name_start is None and _joinable(current.hits[-1], hit, gap, current):
@@ -117,9 +119,24 @@ def build_phrases(doc: Doc, hits: list[Hit], parsed: bool, sent_end: int) -> lis
     if current is not None:
         phrases.append(current)
     for phrase in phrases:
+        _extend_proper_name(doc, phrase, sent_start)
+    for phrase in phrases:
         if phrase.name_start is None and phrase.hits[-1].kind in ("title",) and not phrase.hits[-1].entry.plural:
             _read_name(doc, phrase, sent_end)
     return phrases
+
+
+def _extend_proper_name(doc: Doc, phrase: Phrase, floor: int) -> None:
+    """"the Or Avner Chabad school": capitalised words before a leading agent word name the body."""
+    if phrase.hits and phrase.hits[0].kind not in ("term",):
+        return
+    i = phrase.start
+    while i - 1 >= floor and phrase.start - i < 4:
+        tok = doc[i - 1]
+        if not tok.is_title or tok.text in NOT_NAMES or i - 1 == floor:
+            break
+        i -= 1
+    phrase.start = i
 
 
 def _read_name(doc: Doc, phrase: Phrase, sent_end: int) -> None:
@@ -186,7 +203,7 @@ def read_phrase(doc: Doc, phrase: Phrase, kb: KnowledgeBase, date) -> Reading:
     if person:
         _read_person(phrase, person, kb, date, r, doc)
     else:
-        _read_agent(phrase, r)
+        _read_agent(doc, phrase, r, kb)
     _apply_modifiers(phrase, r)
     if not r.rule:
         r.rule = "+".join(dict.fromkeys(phrase.kinds()))
@@ -250,12 +267,18 @@ def _known_person(phrase: Phrase, person: str, kb: KnowledgeBase) -> str | None:
 
 def _title_text(doc: Doc, phrase: Phrase, title: Hit) -> str:
     """The role as written, with "deputy"/"vice" kept: "Deputy Prime Minister"."""
-    words = doc[title.start:title.end].text
+    start = title.start
+    for hit in reversed(phrase.hits[:phrase.hits.index(title)]):
+        if hit.kind == "modifier" and hit.entry.sector == "RANK" and hit.end == start:
+            start = hit.start
+    words = doc[start:title.end].text
     return " ".join(w[:1].upper() + w[1:] for w in words.split())
 
 
-def _read_agent(phrase: Phrase, r: Reading) -> None:
-    head = phrase.last("title", "term")
+def _read_agent(doc: Doc, phrase: Phrase, r: Reading, kb: KnowledgeBase) -> None:
+    heads = [h for h in phrase.hits if h.kind in ("title", "term")]
+    specific = [h for h in heads if h.entry.key not in kb.generic_heads]
+    head = (specific or heads or [None])[-1]
     if head is None:
         if phrase.hits[0].kind == "demonym" and phrase.hits[0].entry.plural and r.sector is None:
             r.sector, r.kind = "CVL", "group"
@@ -268,12 +291,14 @@ def _read_agent(phrase: Phrase, r: Reading) -> None:
     if r.org is None:
         r.kind, r.name = "agent", None
     if head.kind == "title" and not head.entry.plural:
-        r.role = head.entry.key.title()
+        r.role = _title_text(doc, phrase, head)
 
 
 def _apply_modifiers(phrase: Phrase, r: Reading) -> None:
-    mods = {h.entry.sector for h in phrase.hits if h.kind == "modifier"}
-    if not mods:
+    mods = {h.entry.sector for h in phrase.hits if h.kind == "modifier"} - {"RANK"}
+    if not mods or (r.kind != "person" and phrase.last("title", "term") is None and not r.org):
+        if "CVL" in mods and phrase.first("demonym") and phrase.first("demonym").entry.plural:
+            r.sector = "CVL"
         return
     if "ELI" in mods and (r.sector in (None, "GOV", "MIL", "LEG", "JUD", "COP", "SPY") or r.kind == "person"):
         r.sector = "ELI"

@@ -105,6 +105,8 @@ class KnowledgeBase:
         self.observations: dict[str, list[RoleObservation]] = {}
         self.surnames: dict[str, set[str]] = {}
         self.person_qids: dict[str, str] = {}
+        self.generic_heads: set[str] = set()
+        self.pronouns: set[str] = set()
         self.version = 0
         self._matchers: dict = {}
         self._pattern_cache: tuple | None = None
@@ -112,6 +114,7 @@ class KnowledgeBase:
             self.add_countries(bundled("countries").get("countries", []), "bundled:countries")
             self.add_organizations(bundled("organizations").get("organizations", []), "bundled:organizations")
             self.add_agents(bundled("agents"), "bundled:agents")
+            self.add_regions(bundled("regions").get("regions", []), "bundled:regions")
             for row in bundled_officeholders(officeholders):
                 self.add_officeholder(row, "bundled:officeholders")
 
@@ -145,6 +148,17 @@ class KnowledgeBase:
             for cap in row.get("cap") or []:
                 self._add_form(cap, Entry("capital", row["name"], iso3, "GOV", source=source))
 
+    def add_regions(self, rows: list[dict], source: str) -> None:
+        """Regions give their country, never a government ("Rakhine rebels" → MMR REB)."""
+        for row in rows:
+            for form in [row["name"], *(row.get("alt") or [])]:
+                self._add_form(form, Entry("country", row["name"], row["country"], None, source=source))
+            for dem in row.get("dem") or []:
+                self._add_form(dem, Entry("demonym", row["name"], row["country"], None, source=source))
+                plural = inflect_plural(dem, demonym=True)
+                if plural:
+                    self._add_form(plural, Entry("demonym", row["name"], row["country"], None, plural=True, source=source))
+
     def add_organizations(self, rows: list[dict], source: str) -> None:
         for row in rows:
             org = Organization(
@@ -171,6 +185,8 @@ class KnowledgeBase:
                 plural = inflect_plural(word)
                 if plural:
                     self._add_form(plural.lower(), Entry("term", word.lower(), None, sector, plural=True, source=source))
+        self.generic_heads.update(w.lower() for w in data.get("generic_heads") or [])
+        self.pronouns.update(w.lower() for w in data.get("pronouns") or [])
         for sector, words in (data.get("modifiers") or {}).items():
             for word in words:
                 self._add_form(word.lower(), Entry("modifier", word.lower(), None, sector, source=source))

@@ -51,7 +51,7 @@ def find_mentions(doc: Doc, date: str | None = None, kb: KnowledgeBase | None = 
     for index, (sent, parsed) in enumerate(sentences(doc)):
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         sent_hits = [h for h in hits[lo:hi] if h.end <= sent.end and h.start not in excluded]
-        phrases = build_phrases(doc, sent_hits, parsed, sent.end)
+        phrases = build_phrases(doc, sent_hits, parsed, sent.start, sent.end)
         if parsed:
             phrases += _entity_phrases(sent, phrases, excluded)
         for phrase in sorted(phrases, key=lambda p: p.start):
@@ -95,6 +95,10 @@ def _to_mention(doc: Doc, phrase: Phrase, r: Reading, parsed: bool) -> Mention |
         return None
     if kinds == {"capital"} and not _acts_as_government(doc, phrase, parsed):
         return None
+    if kinds == {"demonym"} and not phrase.hits[0].entry.plural and phrase.start and doc[phrase.start - 1].lower_ == "in":
+        return None  # "in English": a language
+    if kinds == {"surname"} and not _may_be_person(doc[phrase.start], parsed):
+        return None
     span = doc[phrase.start:phrase.end]
     kind = _mention_kind(r, kinds)
     actor = Actor(name=r.name or span.text, country=r.country, sector=r.sector,
@@ -103,6 +107,17 @@ def _to_mention(doc: Doc, phrase: Phrase, r: Reading, parsed: bool) -> Mention |
     if kind == "demonym" and not r.sector:
         confidence = 0.6
     return Mention(span.start_char, span.end_char, span.text, kind, actor, rule=r.rule, confidence=confidence)
+
+
+def _may_be_person(tok, parsed: bool) -> bool:
+    """A known surname is a person only where it reads as one ("May 30" is a date, "Park" may be a place)."""
+    from .compose import NOT_NAMES
+
+    if tok.text in NOT_NAMES:
+        return False
+    if parsed and tok.ent_type_:
+        return tok.ent_type_ == "PERSON"
+    return not tok.is_sent_start if parsed else True
 
 
 def _acts_as_government(doc: Doc, phrase: Phrase, parsed: bool) -> bool:
@@ -134,6 +149,7 @@ def _link_references(doc: Doc, found: list[Found], kb: KnowledgeBase, date, excl
     people = [f for f in found if f.reading.kind == "person" and f.reading.person and len(f.reading.person.split()) > 1]
     _counterparts(found)
     _appositives(doc, found)
+    _coordinated(doc, found)
     for f in found:
         if f.reading.kind == "person" and f.reading.person and len(f.reading.person.split()) == 1:
             target = _by_surname(f.reading.person, f.mention.start, people) or kb_surname(f.reading.person, kb, date)
@@ -176,6 +192,19 @@ def _appositives(doc: Doc, found: list[Found]) -> None:
             f.mention.end, f.mention.text = g.mention.end, doc.text[f.mention.start:g.mention.end]
 
 
+def _coordinated(doc: Doc, found: list[Found]) -> None:
+    """"Azerbaijan's deputy prime minister, deputy foreign minister, and the ambassadors": one country for the list."""
+    for f, g in zip(found, found[1:]):
+        if g.reading.explicit_country or g.mention.actor.country or not g.reading.title_hit and g.mention.kind != "agent":
+            continue
+        between = doc.text[f.mention.end:g.mention.start].strip().lower()
+        if between in (",", "and", ", and", "or", ", or") and f.mention.actor.country and f.reading.explicit_country:
+            if f.mention.actor.kind != "person" and g.mention.kind == "agent":
+                g.mention.actor.country = f.mention.actor.country
+                g.mention.rule += "+coordinated"
+                g.reading.explicit_country = True
+
+
 def _surname(name: str) -> str:
     return fold(name.split()[-1]).lower()
 
@@ -215,8 +244,8 @@ def _by_country(f: Found, people: list[Found]) -> Found | None:
     country, key = f.mention.actor.country, f.reading.title_hit.entry.key
     same = [p for p in people if p.mention.actor.country == country and p.mention.actor.sector == f.mention.actor.sector]
     if key not in ("leader", "counterpart"):
-        titled = [p for p in same if (p.mention.actor.role or "").lower().endswith(key)]
-        same = titled or same
+        same = [p for p in same if (p.mention.actor.role or "").lower() == f.mention.actor.role.lower()
+                or (p.mention.actor.role or "").lower() == key]
     before = [p for p in same if p.mention.start < f.mention.start]
     if before:
         return before[-1]

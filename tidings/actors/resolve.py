@@ -34,14 +34,17 @@ def resolve(text: str, date=None, context: str | None = None, kb: KnowledgeBase 
     if actor is None and fold(text) != text:
         actor = _resolve_phrase(fold(text), date, kb)
     if actor is not None and actor.country is None:
-        actor.country = _city_in(text)
+        actor.country = _city_in(text) if actor.kind != "person" else None
         if actor.country is None and context:
             found = _resolve_phrase(context, date, kb)
             actor.country = found.country if found else _city_in(context)
     if actor is None:
-        country = _city_in(text)
+        words = text.split()
+        country = city_country(text.strip(" .,;")) if words and words[0][:1].isupper() else None
         if country:
             actor = Actor(name=text.strip(), country=country, sector="CVL", kind="group", source="rule:city")
+        elif text.strip().lower() == text.strip() or (words and words[0].lower() in kb.pronouns):
+            actor = Actor(name=text.strip(), country=None, sector="UNK", kind="group", source="rule:unidentified")
     return actor
 
 
@@ -49,7 +52,7 @@ def _resolve_phrase(text: str, date, kb: KnowledgeBase) -> Actor | None:
     nlp = _tokenizer_nlp()
     doc = nlp.make_doc(text)
     hits = form_matcher(kb, nlp.vocab).hits(doc)
-    phrases = build_phrases(doc, hits, False, len(doc))
+    phrases = build_phrases(doc, hits, False, 0, len(doc))
     readings = [read_phrase(doc, p, kb, date) for p in phrases if set(p.kinds()) != {"modifier"} or p.name_start]
     if not readings:
         return None
@@ -70,13 +73,14 @@ def _resolve_phrase(text: str, date, kb: KnowledgeBase) -> Actor | None:
 
 
 def _city_in(text: str) -> str | None:
-    """The country of the first capitalised word (or pair) in the text that names a city."""
+    """The country of a city the phrase starts with ("Shanghai police", "Kano State government")."""
     words = [w.strip(".,;:'’\"()") for w in text.split()]
-    for i, word in enumerate(words):
-        if not word[:1].isupper():
-            continue
-        for candidate in (" ".join(words[i:i + 2]), word):
-            country = city_country(candidate)
-            if country:
-                return country
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words or not words[0][:1].isupper():
+        return None
+    for candidate in (" ".join(words[:2]), words[0]):
+        country = city_country(candidate)
+        if country:
+            return country
     return None

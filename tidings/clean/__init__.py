@@ -66,8 +66,10 @@ def clean(raw: RawDocument, **options: Any) -> Article:
     if not raw.content or not raw.content.strip():
         raise CleanError("empty page: no text at all")
     article = _html_article(raw, **options) if raw.is_html else _text_article(raw)
-    if len(article.text.split()) < MIN_WORDS:
-        raise CleanError(f"no article text left after cleaning ({len(article.text.split())} words)")
+    words = len(article.text.split())
+    if words < MIN_WORDS:
+        kind = "broken or empty HTML page" if raw.is_html else "no article in the text"
+        raise CleanError(f"{kind}: only {words} word(s) of article text after cleaning")
     article.id = article_id(raw.url, article.text)
     article.content_hash = content_hash(article.text)
     return article

@@ -7,6 +7,7 @@ the value string is written only at the end, in TimeBank's conventions.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -53,8 +54,8 @@ class Period:
 
     @property
     def event_granularity(self) -> str:
-        """The granularity named on events (day|month|season|quarter|year|decade|century)."""
-        return {"time": "day", "week": "day", "weekend": "day", "half": "quarter"}.get(self.granularity, self.granularity)
+        """The granularity named on records: day|week|month|season|quarter|half|year|decade|century."""
+        return {"time": "day", "weekend": "week"}.get(self.granularity, self.granularity)
 
 
 def season_year(period: Period) -> int:
@@ -176,3 +177,50 @@ def holiday(rule: str, year: int) -> date:
         "labor_day": lambda: nth_weekday(year, 9, 0, 1),
     }
     return movable[rule]()
+
+
+_VALUE = re.compile(
+    r"^(?:(?P<century>\d{2})|(?P<decade>\d{3})|(?P<year>\d{4})(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?|"
+    r"Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)|W(?P<week>\d{1,2})(?P<weekend>-WE)?))?)(?:T.*)?$"
+)
+
+
+def parse_value(value: str) -> Period | None:
+    """The period a TIMEX3 date value names ("2023-04", "1991", "2023-SP", "199"); None for others."""
+    found = _VALUE.match(value or "")
+    if not found:
+        return None
+    g = found.groupdict()
+    try:
+        if g["century"]:
+            return Period("century", date(max(1, int(g["century"]) * 100), 1, 1))
+        if g["decade"]:
+            return Period("decade", date(max(1, int(g["decade"]) * 10), 1, 1))
+        year = int(g["year"])
+        if g["day"]:
+            day = date(year, int(g["month"]), int(g["day"]))
+            return Period("time", day, clock=value.split("T", 1)[1]) if "T" in value else Period("day", day)
+        if g["month"]:
+            return Period("month", date(year, int(g["month"]), 1))
+        if g["quarter"]:
+            return Period("quarter", date(year, 3 * int(g["quarter"]) - 2, 1))
+        if g["half"]:
+            return Period("half", date(year, 1 if g["half"] == "1" else 7, 1))
+        if g["season"]:
+            return Period("season", date(year, SEASON_START[g["season"]], 1), season=g["season"])
+        if g["week"]:
+            return Period("weekend" if g["weekend"] else "week", date.fromisocalendar(year, int(g["week"]), 1))
+        return Period("year", date(year, 1, 1))
+    except ValueError:
+        return None
+
+
+def period_end(period: Period) -> date:
+    """The last day of a period."""
+    g = period.granularity
+    if g in ("day", "time"):
+        return period.start
+    if g in ("week", "weekend"):
+        return period.start + timedelta(days=6)
+    months = {"month": 1, "quarter": 3, "half": 6, "season": 3, "year": 12, "decade": 120, "century": 1200}[g]
+    return add_months(period.start.replace(day=1), months) - timedelta(days=1)

@@ -27,6 +27,7 @@ DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixti
 MAY_CONTEXT = re.compile(r"(?i:\b(?:in|since|until|till|by|through|during|from|to|of|last|next|this|early|late|mid|"
                          r"before|after|between|and|or|end|beginning|middle|start)[\s-]+)$")
 SEASON_CONTEXT = re.compile(r"(?i:\b(?:in|during|by|until|till|since|through|over|for|before|after|this|last|next)\s+)$")
+COPULA = re.compile(r"(?i:\b(?:are|is|was|were|be|been|am|'re|'s|turns|turned)\s+)$")
 RATE_CONTEXT = re.compile(r"(?i:(?:\d|%|\bmillion|\bbillion|\bthousand|\bhundred|\btimes|\bonce|\btwice|\bdollars|\bcents|"
                           r"\bpounds|\beuros|\bpercent|\bshares|\btons|\bbarrels|\bhours)\s+)$")
 
@@ -295,24 +296,16 @@ def ago(m: re.Match, ctx: Context) -> Reading | None:
     sign = -1 if direction in ("ago", "earlier", "before", "back") else 1
     if amount == "X":
         return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
-    if direction in ("before", "after") and not re.match(r"\s*(?:[.,;:!?)\"'”]|$|\n)", ctx.text[m.end():m.end() + 2]):
-        return None
-    relative_to_reference = ctx.use_narrative and ctx.reference is not None and (
-        direction in ("earlier", "later", "before", "after")
-        or (unit == "year" and ctx.reference.granularity == "quarter"))
+    relative_to_reference = ctx.use_narrative and ctx.reference is not None and ctx.reference.granularity in ("quarter", "half") and (
+        direction == "earlier" or unit == "year")
     amount = ctx.adjust_amount(amount)
     shift_unit = {"decade": "year", "century": "year", "millennium": "year"}.get(unit, unit)
     amount *= {"decade": 10, "century": 100, "millennium": 1000}.get(unit, 1)
-    granularity = UNIT_GRANULARITY[unit]
     if relative_to_reference:
-        base = ctx.reference
-        granularity = finer(base.granularity if base.granularity != "time" else "day", granularity)
-        moved = shift(base.start, SHIFT_UNIT.get(shift_unit, shift_unit), sign * amount)
-        period = base if base.granularity == granularity else None
-        period = shift_period(base, shift_unit, sign * amount) if period else period_of(moved, granularity)
+        period = shift_period(ctx.reference, SHIFT_UNIT.get(shift_unit, shift_unit), sign * amount)
         return Reading("DATE", period.value, period, narrative=True, approximate=ctx.approximate)
     moved = shift(ctx.anchor_date, SHIFT_UNIT.get(shift_unit, shift_unit), sign * amount)
-    period = period_of(moved, granularity)
+    period = period_of(moved, UNIT_GRANULARITY[unit])
     return Reading("DATE", period.value, period, approximate=ctx.approximate or unit in ("decade", "century"), narrative=True)
 
 
@@ -355,8 +348,8 @@ def duration(m: re.Match, ctx: Context) -> Reading | None:
         return None
     if unit == "quarter" and (m.group(0)[-1:] == "s" or re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4])):
         return None
-    if unit == "year" and re.match(r"\s+old\b", ctx.text[m.end():m.end() + 5]):
-        return None
+    if unit == "year" and re.match(r"\s+old\b", ctx.text[m.end():m.end() + 5]) and not COPULA.search(ctx.text[max(0, m.start() - 12):m.start()]):
+        return None  # a person's age ("Mr. Reupke, 52 years old"), not a span of time; "we are 31 years old" is one
     if (m["suffix"] or "").lower() == "-old" and unit in ("year", "day", "week"):
         return None
     if m["and_half"] and isinstance(amount, float):
@@ -407,7 +400,7 @@ def period_ref(m: re.Match, ctx: Context) -> Reading | None:
     det, noun = m["det"].lower(), m["noun"].lower()
     adjectives = set(re.split(r"[\s-]+", m["adj"].lower())) - {""}
     if det != "this" and re.match(r"(?i)\s+(?:ended|ending)\b", ctx.text[m.end():m.end() + 10]):
-        unit = {"period": None, "quarter": "quarter", "year": "year", "month": "month", "week": "week"}[noun]
+        unit = {"year": "year", "month": "month", "week": "week"}.get(noun)
         return Reading("DURATION", duration_value(1, unit)) if unit else None
     year_ago = bool(adjectives & {"year", "earlier", "ago", "comparable", "corresponding", "prior"})
     if noun == "weekend":

@@ -22,7 +22,7 @@ from .rules import RULES
 
 _MODIFIERS = re.compile(
     r"(?i:(?:\b(?:nearly|almost|more\s+than|less\s+than|at\s+least|up\s+to|no\s+more\s+than|some|roughly|"
-    r"approximately|around|just\s+(?:over|under)|about)\s+)?"
+    r"approximately|around|just\s+(?:over|under))\s+)?"
     r"(?:\b(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle|close|rest|remainder)\s+of\s+|"
     r"\b(?:early|late|earlier|later)\s+|\b(?:mid|post|pre)-?\s*)?)$"
 )

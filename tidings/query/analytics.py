@@ -15,6 +15,7 @@ import pandas as pd
 
 from .filters import PERIODS, EventFilter, QueryError, side_condition
 from .frames import frame, records, scalar
+from .rollup import rollup_answers, rollup_is_fresh, rollup_series_sql
 
 # The whitelisted SQL unit for each period name (never the user's string).
 _UNIT = {"day": "day", "week": "week", "month": "month", "year": "year"}
@@ -51,6 +52,11 @@ def series(con: duckdb.DuckDBPyConnection, flt: EventFilter, by: str = "month", 
     filled with zeros when ``fill`` is set, so a chart shows the gaps.
     """
     unit = _unit(by)
+    if split == (flt.dyad or ("",))[0] and rollup_answers(flt) and rollup_is_fresh(con):
+        df = frame(con, *rollup_series_sql(flt, unit))
+        for column in ("forward", "backward"):
+            df[column] = df[column].fillna(0).astype("int64")
+        return _fill(df, flt, by) if fill else df
     where, params = flt.where()
     extra, extra_params = "", []
     if split:
@@ -97,14 +103,15 @@ def _truncate(ts: pd.Timestamp, by: str) -> pd.Timestamp:
 
 def dyad_series(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "month", *, directed: bool = False,
                 since: str | None = None, until: str | None = None, types=None, factual: bool = True,
-                fill: bool = True) -> pd.DataFrame:
+                include_historical: bool = True, fill: bool = True) -> pd.DataFrame:
     """How the relation between ``a`` and ``b`` moves over time.
 
     One row per period: events, the four quad counts, cooperation (1-2) and
     conflict (3-4), mean and summed intensity, mean Goldstein; ``forward`` is
     ``a → b`` and ``backward`` ``b → a`` (always 0 when ``directed``).
     """
-    flt = EventFilter.build(dyad=(a, b), directed=directed, since=since, until=until, types=types, factual=factual)
+    flt = EventFilter.build(dyad=(a, b), directed=directed, since=since, until=until, types=types, factual=factual,
+                            include_historical=include_historical)
     return series(con, flt, by, fill=fill, split=a)
 
 

@@ -128,17 +128,20 @@ class EventFilter:
     article: str | None = None  # article id
     quads: tuple[int, ...] = ()  # PLOVER quad classes 1-4
     factual: bool = False  # only asserted, non-negated events (what charts count)
+    include_historical: bool = True  # False: leave out events the article recalls from the past
 
     @classmethod
     def build(cls, *, actor=None, dyad=None, directed=False, types=None, since=None, until=None,
-              country=None, text=None, article=None, quads=None, factual=False) -> "EventFilter":
+              country=None, text=None, article=None, quads=None, factual=False,
+              include_historical=True) -> "EventFilter":
         """Validate raw user values (strings from a CLI or a query string) into a filter."""
         quad_values = tuple(int(q) for q in (quads or ()))
         if any(q not in (1, 2, 3, 4) for q in quad_values):
             raise QueryError("quad classes are 1 (verbal coop), 2 (material coop), 3 (verbal conflict), 4 (material conflict)")
         made = cls(actor=actor or None, dyad=parse_dyad(dyad), directed=bool(directed), types=parse_types(types),
                    since=since or None, until=until or None, country=(country or "").upper() or None,
-                   text=text or None, article=article or None, quads=quad_values, factual=bool(factual))
+                   text=text or None, article=article or None, quads=quad_values, factual=bool(factual),
+                   include_historical=bool(include_historical))
         made.bounds()  # validates the dates early
         return made
 
@@ -187,4 +190,6 @@ class EventFilter:
             add(f"{p}article_id = ?", [self.article])
         if self.factual:
             add(f"NOT coalesce({p}negated, FALSE) AND coalesce({p}modality, 'asserted') = 'asserted'", [])
+        if not self.include_historical:
+            add(f"NOT coalesce({p}historical, FALSE)", [])
         return " AND ".join(clauses) or "TRUE", params

@@ -43,12 +43,17 @@ def _page(limit: int | None, offset: int) -> tuple[str, list]:
 
 
 def events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, *, limit: int | None = 100,
-           offset: int = 0, order: str = "date") -> pd.DataFrame:
-    """Events matching ``flt`` with their article's URL, title and date, newest first by default."""
+           offset: int = 0, order: str = "date", historical_only: bool = False) -> pd.DataFrame:
+    """Events matching ``flt`` with their article's URL, title and date, newest first by default.
+
+    ``historical_only`` keeps only the events an article recalls from the past.
+    """
     flt = flt or EventFilter()
     if order not in EVENT_ORDERS:
         raise QueryError(f"unknown order {order!r}; use one of {', '.join(EVENT_ORDERS)}")
     where, params = flt.where("e")
+    if historical_only:
+        where += " AND coalesce(e.historical, FALSE)"
     page, page_params = _page(limit, offset)
     return frame(con, f"{EVENT_SELECT} WHERE {where} ORDER BY {EVENT_ORDERS[order]}{page}", params + page_params)
 

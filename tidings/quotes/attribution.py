@@ -30,6 +30,7 @@ from .marks import QuoteMarks
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _SENTENCE_FINAL = {".", "!", "?", "...", "…"}
 _FRAME_SKIP = {",", "—", "–", "-", "--", ":", ";", "(", ")"}
+_CLIMB_DEPS = {"conj", "xcomp", "advcl", "pcomp", "prep"}  # "stood and said", "went on to say", "by saying"
 _RELATIVE = {"who", "that", "which", "whom"}
 _BASE_NP_LEFT = {"det", "compound", "amod", "poss", "nmod", "nummod", "case", "quantmod", "predet", "advmod"}
 _BASE_NP_RIGHT_PREPS = {"for", "of", "at", "to", "with", "from"}
@@ -71,16 +72,25 @@ def cue_lemma(token: Token, lexicon: CueLexicon, parsed: bool, groups: tuple[str
 def speaker_of(cue: Token) -> Token | None:
     """The subject of a cue verb, following conjunctions, xcomps and relative clauses upward."""
     verb = cue
-    for _ in range(3):
+    for _ in range(4):
         for child in verb.children:
             if child.dep_ in _SUBJECT_DEPS:
                 if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                     return verb.head
                 return child
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        if verb.dep_ in _CLIMB_DEPS and verb.head.i != verb.i:
             verb = verb.head
             continue
         break
+    return None
+
+
+def _nominal_before(tokens: list[Token]) -> Token | None:
+    """The noun or pronoun right before a cue (skipping adverbs), for parses that lost the subject."""
+    for token in reversed(tokens):
+        if token.pos_ in ("ADV", "AUX", "PART") or token.is_space:
+            continue
+        return token if token.pos_ in ("PROPN", "NOUN", "PRON") else None
     return None
 
 
@@ -142,10 +152,18 @@ def after_frame(index: ArticleIndex, quote: QuoteMarks, next_open: int, lexicon:
         if not parsed:
             return _unparsed_after(tokens, n, frame)
         subject = speaker_of(token)
+        if n == 0 and token.tag_ == "VBG":  # “…,” adding that … / the quote, saying “…”
+            if subject is None or subject.i >= token.i:
+                return None
+            return _make(token, subject, index.doc[subject.left_edge.i : subject.right_edge.i + 1], "direct:after-participle")
         if n == 0:  # inverted: “…,” said Aliyev
             if subject is None or not (frame.start <= subject.i < frame.end):
                 subject = _first_nominal(tokens[1:6])
             return _make(token, subject, frame, "direct:after-inverted")
+        if subject is None:
+            subject = _nominal_before(tokens[:n])
+            if subject is not None and n <= 4:
+                return _make(token, subject, frame, "direct:after")
         if subject is not None and frame.start <= subject.i < token.i and _only_subject_before(tokens[:n], subject):
             return _make(token, subject, frame, "direct:after")
         return None  # the first verb of the frame is not a cue of this quote
@@ -185,42 +203,112 @@ def _unparsed_after(tokens: list[Token], n: int, frame: Span) -> Attribution | N
     return None
 
 
-def before_frame(index: ArticleIndex, quote: QuoteMarks, prev_close: int, lexicon: CueLexicon) -> Attribution | None:
-    """``He said: “…”``, ``called his visit “a dream come true”``: the frame before the opening mark."""
+def _before_tokens(index: ArticleIndex, quote: QuoteMarks, prev_close: int) -> list[Token]:
+    """Tokens from the last sentence end (or previous quote, or paragraph start) to the opening mark."""
     para = index.paragraph_span(index.paragraph_of(quote.open))
     tokens = list(index.tokens_between(max(prev_close, para[0]), quote.open))
     for n in range(len(tokens) - 1, -1, -1):
         if tokens[n].text in _SENTENCE_FINAL:
-            tokens = tokens[n + 1 :]
-            break
+            return tokens[n + 1 :]
+    return tokens
+
+
+def before_frame(index: ArticleIndex, quote: QuoteMarks, prev_close: int, lexicon: CueLexicon) -> Attribution | None:
+    """``He said: “…”``, ``called his visit “a dream come true”``: the frame before the opening mark."""
+    tokens = _before_tokens(index, quote, prev_close)
     if not tokens:
         return None
     frame = index.doc[tokens[0].i : tokens[-1].i + 1]
     sentence = index.sentence_at(tokens[-1].idx)
     parsed = bool(sentence and sentence.parsed)
-    inside = index.token_at(quote.start)
+    if parsed:
+        found = _governing_cue(index, quote, frame, lexicon)
+        if found is not None:
+            return found
+    found = _introducing_cue(tokens, frame, parsed, lexicon)
+    if found is None and parsed and tokens[-1].text == ":":
+        found = _colon_named(tokens, frame)
+    return found
+
+
+def _quote_root(index: ArticleIndex, quote: QuoteMarks) -> Token | None:
+    """The first token of the quote whose syntactic head lies outside it."""
+    inside = index.tokens_between(quote.start, quote.end)
+    if not len(inside):
+        return None
+    for token in inside:
+        if not (inside.start <= token.head.i < inside.end):
+            return token
+    return inside[0]
+
+
+def _governing_cue(index: ArticleIndex, quote: QuoteMarks, frame: Span, lexicon: CueLexicon) -> Attribution | None:
+    """A cue before the quote that the quote depends on, or a parenthetical cue beside it.
+
+    Among several (``X said Y called it “…”``) the outermost with a subject wins:
+    inner verbs are often part of the reported content itself.
+    """
+    root = _quote_root(index, quote)
+    if root is None:
+        return None
+    candidates: list[Token] = []
+    node, seen = root, set()
+    while node.i not in seen and len(seen) < 16:
+        seen.add(node.i)
+        around = [node] + [c for c in node.children if c.dep_ == "parataxis"]
+        for token in around:
+            if frame.start <= token.i < frame.end and cue_lemma(token, lexicon, True, ("speech", "naming")):
+                if token.lemma_.lower() not in lexicon.adjacent_only:
+                    candidates.append(token)
+        if node.head.i == node.i:
+            break
+        node = node.head
+    for cue in (reversed(candidates) if OUTERMOST else candidates):
+        subject = speaker_of(cue)
+        if subject is not None and not (quote.open <= subject.idx < quote.close):
+            return _make(cue, subject, frame, "direct:governed")
+    return None
+
+
+OUTERMOST = False
+
+
+def _introducing_cue(tokens: list[Token], frame: Span, parsed: bool, lexicon: CueLexicon) -> Attribution | None:
+    """``He told reporters: “…”`` — the nearest speech cue right before the quote."""
+    colon = tokens[-1].text == ":"
     for n in range(len(tokens) - 1, -1, -1):
         token = tokens[n]
-        lemma = cue_lemma(token, lexicon, parsed, ("speech", "naming"))
         preposition = _preposition_cue(token, lexicon) if parsed else None
+        lemma = cue_lemma(token, lexicon, parsed, ("speech",))
         if lemma is None and preposition is None:
             continue
         gap = tokens[n + 1 :]
-        governs = parsed and inside is not None and _governs(token, inside)
-        introduces = len(gap) <= _MAX_BEFORE_GAP and (not gap or gap[-1].text in (":", ",", "that"))
+        if not (colon or (len(gap) <= _MAX_BEFORE_GAP and (not gap or gap[-1].text in (",", "that")))):
+            return None
         if preposition is not None:
-            if governs or introduces:
-                return _make(token, preposition, frame, "direct:according-to")
-            continue
-        if not governs and not (introduces and lemma in lexicon.speech):
-            continue
+            return _make(token, preposition, frame, "direct:according-to")
         if not parsed:
             head = next((t for t in reversed(tokens[:n]) if t.text[:1].isupper() or t.lower_ in lexicon.pronouns), None)
-            return _make(token, head, frame, "direct:before-lexical")
-        subject = speaker_of(token)
-        if subject is not None and subject.i < token.i + len(gap) + 1:
-            return _make(token, subject, frame, "direct:governed" if governs else "direct:before")
+            return _make(token, head, frame, "direct:before-lexical") if head is not None else None
+        subject = speaker_of(token) or _nominal_before(tokens[:n])
+        if subject is None and n == 0 or (subject is not None and subject.i > token.i):
+            subject = _first_nominal(tokens[n + 1 : n + 5])  # Continued Stone: “…”
+            return _make(token, subject, frame, "direct:before-inverted") if subject is not None else None
+        if subject is not None:
+            return _make(token, subject, frame, "direct:before")
         return None
+    return None
+
+
+def _colon_named(tokens: list[Token], frame: Span) -> Attribution | None:
+    """``Here’s Clinton in 1992: “…”`` — a colon after a named person or organisation with no cue."""
+    colon = tokens[-1]
+    for token in reversed(tokens[:-1]):
+        if token.ent_type_ in ("PERSON", "ORG") and token.pos_ == "PROPN":
+            while token.head.i != token.i and token.dep_ in ("compound", "flat") and token.head.ent_type_ == token.ent_type_:
+                token = token.head
+            attribution = _make(colon, token, frame, "direct:colon-named")
+            return attribution
     return None
 
 

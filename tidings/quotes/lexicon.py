@@ -16,6 +16,7 @@ class CueLexicon:
     speech: frozenset[str]  # lemmas of speech verbs
     naming: frozenset[str]  # lemmas of naming verbs ("call", "describe")
     cognition: frozenset[str]
+    adjacent_only: frozenset[str]  # speech lemmas that are cues only right next to the quote
     lemma_of: dict[str, str]  # any known form (lower case) -> lemma
     prepositions: tuple[str, ...]
     nouns: frozenset[str]
@@ -56,6 +57,7 @@ def cue_lexicon() -> CueLexicon:
         speech=groups["speech"],
         naming=groups["naming"],
         cognition=groups["cognition"],
+        adjacent_only=frozenset(cues.get("adjacent_only") or ()),
         lemma_of=lemma_of,
         prepositions=tuple(cues.get("prepositions") or ()),
         nouns=frozenset(cues.get("nouns") or ()),

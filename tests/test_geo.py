@@ -1,0 +1,153 @@
+"""Places: gazetteer, toponym resolution with context, places in articles, event places."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tidings.geo import find_places, place_events, resolve_toponym
+from tidings.geo.gazetteer import fold, gazetteer
+from tidings.geo.resolve import distance_km, resolve_names
+from tidings.models import Event
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT.parent / "shared" / "seed" / "000_8042253118dc0e93.txt"
+GOLD = ROOT.parent / "shared" / "gold" / "geo"
+FIXTURES = ROOT / "tests" / "fixtures" / "geo"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from tidings.nlp import load_model
+
+    return load_model()
+
+
+@pytest.fixture(scope="module")
+def seed_doc(nlp):
+    if not SEED.exists():
+        pytest.skip("seed article not present")
+    from tidings.nlp import parse_article
+
+    return parse_article(nlp, [SEED.read_text(encoding="utf-8")])[0]
+
+
+def test_fold_handles_dots_possessives_and_diacritics():
+    assert fold("U.S.") == "us"
+    assert fold("Ankara’s") == "ankara"
+    assert fold("Québec") == "quebec"
+    assert fold("the Democratic Republic of the Congo") == "democratic republic of congo"
+
+
+def test_gazetteer_has_countries_states_and_cities():
+    gaz = gazetteer()
+    assert gaz.countries["AZE"].geonameid == 587116
+    assert gaz.subdivisions["US-KY"].feature == "ADM1"
+    assert gaz.capitals["AZE"].name == "Baku"
+    assert gaz.demonyms["turkish"] == "TUR"
+
+
+def test_seed_baku_resolves_to_the_azerbaijani_capital():
+    place = resolve_toponym("Baku")
+    assert place.country == "AZE" and place.feature == "PPLC"
+    assert distance_km(place.lat, place.lon, 40.38, 49.89) < 5
+
+
+def test_demonym_reads_as_its_country():
+    place = resolve_toponym("Turkish")
+    assert place.country == "TUR" and place.feature == "PCLI" and place.rule == "geo:demonym"
+
+
+def test_state_abbreviations_and_counties():
+    assert resolve_toponym("Ky.").name == "Kentucky"
+    place = resolve_toponym("Metcalfe County")
+    assert place.country == "USA" and place.admin1 == "Kentucky"
+
+
+@pytest.mark.parametrize("record", [json.loads(line) for line in (FIXTURES / "articles.jsonl").open()],
+                         ids=lambda r: r["id"])
+def test_context_decides_ambiguous_names(record):
+    names = [n for n in record["expect"]] + ["Ontario", "Canada", "Texas", "Russian", "Georgian", "U.S."]
+    names = [n for n in names if n in record["text"]]
+    resolved = resolve_names(names, containers={"Paris": "Texas"} if "Paris, Texas" in record["text"] else None)
+    for name, country in record["expect"].items():
+        assert resolved[name][0].country == country, name
+
+
+def test_find_places_in_seed(seed_doc):
+    places = find_places(seed_doc, [])
+    baku = [p for p in places if p.text == "Baku"]
+    assert baku and all(p.country == "AZE" and p.feature == "PPLC" for p in baku)
+    assert any(p.text == "Azerbaijani" and p.country == "AZE" for p in places)
+    assert not any(p.text in ("Herzog", "Aliyev", "Tuesday") for p in places)
+
+
+def test_meeting_in_baku_gets_its_place(seed_doc):
+    text = seed_doc.text
+    start = text.index("met Tuesday with")
+    sentence_start = text.rfind("\n", 0, start) + 1
+    sentence_end = text.index(".", start) + 1
+    event = Event(plover_type="CONSULT", trigger="met", trigger_start=start, trigger_end=start + 3,
+                  sentence=text[sentence_start:sentence_end], sentence_start=sentence_start,
+                  sentence_end=sentence_end)
+    places = find_places(seed_doc, [])
+    place_events([event], places, seed_doc)
+    assert event.place is not None and event.place.text == "Baku" and event.place.country == "AZE"
+
+
+def test_origin_is_not_the_event_place(nlp):
+    doc = nlp("Azerbaijani President Ilham Aliyev praised Israel on Monday.")
+    places = find_places(doc, [])
+    start = doc.text.index("praised")
+    event = Event(plover_type="SUPPORT", trigger="praised", trigger_start=start, trigger_end=start + 7,
+                  sentence_start=0, sentence_end=len(doc.text))
+    place_events([event], places, doc)
+    assert event.place is None
+
+
+def test_unparsed_text_is_scanned_for_well_known_places(nlp):
+    from tidings.nlp import parse_article
+
+    text = "Officials met in Ankara. The talks in May were about trade with Russia."
+    doc = parse_article(nlp, [text], needs_parse=lambda s: False)[0]
+    places = {p.text: p for p in find_places(doc, [])}
+    assert places["Ankara"].country == "TUR"
+    assert places["Russia"].feature == "PCLI"
+    assert "May" not in places
+
+
+def test_component_sets_doc_places(nlp):
+    import spacy
+
+    import tidings.geo.component  # noqa: F401  (registers the factory)
+
+    blank = spacy.blank("en")
+    blank.add_pipe("tidings_geo")
+    doc = blank("Protesters gathered outside the embassy in Baku.")
+    assert [p.text for p in doc._.tidings_places] == ["Baku"]
+
+
+def test_a_few_trnews_articles_resolve_within_161km():
+    path = GOLD / "trnews.jsonl"
+    if not path.exists():
+        pytest.skip("gold data not present")
+    from tidings.eval.geo import resolve_article
+
+    articles = [json.loads(line) for line in path.open(encoding="utf-8")][:10]
+    rows = [row for article in articles for row in resolve_article(article)]
+    within = [r for r in rows if r["candidate"] is not None and distance_km(
+        r["gold"]["lat"], r["gold"]["lon"], r["candidate"].lat, r["candidate"].lon) <= 161]
+    assert len(within) / len(rows) > 0.6
+
+
+@pytest.mark.slow
+def test_trnews_accuracy():
+    path = GOLD / "trnews.jsonl"
+    if not path.exists():
+        pytest.skip("gold data not present")
+    from tidings.eval.geo import evaluate
+
+    result = evaluate(str(path))
+    assert result["acc_161km"] >= 0.72
