@@ -16,7 +16,7 @@ from . import actors, dates, events, geo, quotes
 from .clean import clean
 from .errors import TidingsError
 from .ids import raw_hash
-from .models import Article, RawDocument, Rejected
+from .models import Article, Event, RawDocument, Rejected
 from .nlp import parse_article
 
 
@@ -41,11 +41,47 @@ def analyse_batch(articles: list[Article], nlp: Language, kb=None, batch_size: i
 
     ``timings``, when given, accumulates seconds per stage (for benchmarks).
     """
+    extras = [_retold(a) for a in articles]
+    texts = [a.text for a in articles] + [text for retold in extras for text in retold]
     with _timed(timings, "parse"):
-        docs = parse_article(nlp, [a.text for a in articles], needs_parse=needs_parse, batch_size=batch_size)
-    for article, doc in zip(articles, docs):
+        docs = parse_article(nlp, texts, needs_parse=needs_parse, batch_size=batch_size)
+    extra_docs = iter(docs[len(articles):])
+    for article, doc, retold in zip(articles, docs, extras):
         analyse_doc(article, doc, kb, timings)
+        if retold:
+            with _timed(timings, "events"):
+                told_again = [e for _ in retold for e in _events_of(next(extra_docs), article.published, kb)]
+                article.events = fold_repeats(article.events, told_again)
     return articles
+
+
+def _retold(article: Article) -> list[str]:
+    """The dek and the captions: places where a page tells its events a second time."""
+    return [t for t in [article.subtitle, *article.captions] if t and t.strip()]
+
+
+def _events_of(doc, published: str | None, kb) -> list[Event]:
+    """Events of a short text (dek, caption), dated from its own time expressions."""
+    doc._.tidings_published = published
+    mentions = actors.find_mentions(doc, published, kb)
+    found = events.code_events(doc, mentions)
+    dates.date_events(found, dates.find_timexes(doc.text, published), doc, published)
+    return found
+
+
+def fold_repeats(body: list[Event], retold: list[Event]) -> list[Event]:
+    """One event, not five: the same event (same date too) told in the body, the dek and
+    captions is kept once, from the body, with ``mentions`` counting every telling.
+    Events only the dek or a caption tell are left out: their evidence is not in the body."""
+    body_ids = {id(e) for e in body}
+    by_date: dict[str | None, list[Event]] = {}
+    for event in body + retold:
+        by_date.setdefault(event.date, []).append(event)
+    kept: list[Event] = []
+    for group in by_date.values():
+        merged = events.merge_repeated(group, is_body=lambda e: id(e) in body_ids)
+        kept += [e for e in merged if id(e) in body_ids]
+    return sorted(kept, key=lambda e: (e.sentence_start, e.trigger_start))
 
 
 def analyse_doc(article: Article, doc, kb=None, timings: dict | None = None) -> Article:

@@ -112,6 +112,7 @@ def build_phrases(doc: Doc, hits: list[Hit], parsed: bool, sent_start: int, sent
                 current.hits.append(hit)
                 current.joins.append(gap or "")
                 current.end = hit.end
+                _read_name(doc, current, sent_end)
                 continue
             phrases.append(current)
         current = Phrase([hit], hit.start, hit.end)

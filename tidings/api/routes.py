@@ -98,10 +98,12 @@ def get_actor(con: Con, actor: ActorPath, by: Period = "month") -> dict:
     return views.actor(con, actor, by)
 
 
-@router.get("/actors/{actor}/partners", summary="Who an actor deals with, ranked")
-def get_partners(con: Con, actor: ActorPath, flt: Filter, limit: Limit = 20) -> dict:
-    items = query.records(query.partners(con, actor, flt.with_(factual=flt.factual), limit=limit))
-    return {"actor": actor, "items": items}
+@router.get("/actors/{name}/partners", summary="Who an actor deals with, ranked")
+def get_partners(con: Con, name: ActorPath, since: DateBound = None, until: DateBound = None,
+                 type: Annotated[list[str] | None, Query()] = None, factual: bool = True,
+                 limit: Limit = 20) -> dict:
+    flt = EventFilter.build(since=since, until=until, types=type, factual=factual)
+    return {"actor": name, "items": query.records(query.partners(con, name, flt, limit=limit))}
 
 
 @router.get("/dyads", summary="The most active country pairs")

@@ -94,6 +94,9 @@ class Context:
             right = right[:stop.start()]
         left_words = [w.lower() for w in _WORD.findall(left)][::-1][:LEFT_WORDS]
         right_words = [w.lower() for w in _WORD.findall(right)][:RIGHT_WORDS]
+        first, second = (left_words + ["", ""])[:2]
+        if first in REPORTING or (first == "on" and second in REPORTING):
+            return -1  # "said Tuesday", "announced on Friday": when something was said, in news the past
         tail = " ".join(left_words[:8][::-1])
         if any(tail.endswith(p) or f" {p} " in f" {tail} " for p in phrases):
             return 1

@@ -77,6 +77,8 @@ def number_value(phrase: str) -> float | str | None:
             text, half = text[: -len(suffix)].strip(), 0.5
     text = re.sub(r"\b(?:of|and)\b", " ", text).replace("-", " ")
     tokens = text.split()
+    if len(tokens) > 1 and tokens[0] in ("a", "an") and not tokens[1].isdigit() and tokens[1] not in ("hundred", "thousand"):
+        tokens = tokens[1:]  # "a couple", "a dozen", "a few"
     if not tokens:
         return half or None
     if any(words.get(t) == "X" for t in tokens):

@@ -93,7 +93,7 @@ PATTERNS: dict[str, str] = {
     "half": r"\b(?i:(?:the\s+)?(?P<half>first|second|last|latter)\s+half\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))\b",
     "period_ref": r"\b(?i:(?P<det>the|this|its)\s+(?P<adj>(?:(?:latest|current|previous|same|recent|most\s+recent|comparable|"
                   r"year-earlier|year-ago|prior|full|corresponding|fiscal)[\s-]+)*)(?P<noun>quarter|year|period|month|week|weekend))\b(?!-)",
-    "season": r"\b(?i:(?:(?P<rel>this|last|next|the|early|late|mid)[- ]?\s*)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<spoken>{SPOKEN_YEAR})))?)\b",
+    "season": r"\b(?i:(?:(?P<past>(?:this\s+)?past\s+)|(?P<rel>this|last|next|the|early|late|mid)[- ]?\s*)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<spoken>{SPOKEN_YEAR})))?)\b",
     "relative_day": r"\b(?i:(?:the\s+day\s+(?P<rel>before|after)\s+)?(?P<word>today|yesterday|tomorrow))\b",
     "weekday": r"\b(?:(?P<rel>(?i:last|next|this|coming|past|previous))\s+)?(?P<weekday>{WEEKDAY})(?!s\b)",
     "weekdays_set": r"\b(?:(?i:every|each)\s+(?P<weekday>{WEEKDAY})|(?P<weekday2>{WEEKDAY})s\b)",
@@ -106,7 +106,8 @@ PATTERNS: dict[str, str] = {
     "set_month": r"\b(?i:every|each)\s+(?P<month>{MONTH})",
     "set_rate": r"\b(?i:(?:a|per)\s+(?P<unit>day|week|month|year|quarter|hour))\b",
     "frequency": r"\b(?i:(?P<word>{FREQUENCY}))\b",
-    "ago": r"\b(?i:(?P<number>{NUMBER})[\s-]+(?P<unit>{UNIT})(?P<and_half>\s+and\s+a\s+half)?\s+(?P<direction>ago|earlier|from\s+now|hence|back))\b",
+    "ago": r"\b(?i:(?P<number>{NUMBER})[\s-]+(?P<unit>{UNIT})(?P<and_half>\s+and\s+a\s+half)?(?:\s+or\s+so)?\s+(?P<direction>ago|earlier|from\s+now|hence|back))\b",
+    "year_period": r"\b(?i:the\s+(?P<year>{YEAR})\s+(?P<noun>quarter|period|fiscal\s+year|first\s+half|second\s+half))\b",
     "the_duration": r"\b(?i:the\s+(?:(?P<rel>first|past|last|next|latest|coming|previous|final|following|remaining)\s+)?(?P<number>{NUMBER})\s+(?P<unit>{UNIT}))\b",
     "duration": r"\b(?i:(?P<number>{NUMBER})(?:\s+|-)(?P<unit>{UNIT})(?P<and_half>\s+and\s+a\s+half)?(?P<suffix>-(?:long|old))?)\b",
     "vague_duration": r"(?i:\b(?:for|over|within|after|in|took|take|takes|of)\s+(?P<core>(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes)(?P<suffix>-long)?))\b",

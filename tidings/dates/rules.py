@@ -227,7 +227,7 @@ def half(m: re.Match, ctx: Context) -> Reading:
 
 def season(m: re.Match, ctx: Context) -> Reading | None:
     code = load_lexicon().seasons[m["season"].lower()]
-    rel = (m["rel"] or "").lower()
+    rel = "last" if m["past"] else (m["rel"] or "").lower()
     year_text = m["year"] or (str(spoken_year_value(m["spoken"])) if m["spoken"] else None)
     if not rel and not year_text:
         if code == "FA" or not SEASON_CONTEXT.search(ctx.text[max(0, m.start() - 12):m.start()]):
@@ -399,9 +399,8 @@ def period_ref(m: re.Match, ctx: Context) -> Reading | None:
     """"the quarter", "the year-earlier period", "the current fiscal year", "that month"."""
     det, noun = m["det"].lower(), m["noun"].lower()
     adjectives = set(re.split(r"[\s-]+", m["adj"].lower())) - {""}
-    if det != "this" and re.match(r"(?i)\s+(?:ended|ending)\b", ctx.text[m.end():m.end() + 10]):
-        unit = {"year": "year", "month": "month", "week": "week"}.get(noun)
-        return Reading("DURATION", duration_value(1, unit)) if unit else None
+    if det != "this" and noun in ("year", "month", "week") and re.match(r"(?i)\s+(?:ended|ending)\b", ctx.text[m.end():m.end() + 10]):
+        return Reading("DURATION", duration_value(1, noun))
     year_ago = bool(adjectives & {"year", "earlier", "ago", "comparable", "corresponding", "prior"})
     if noun == "weekend":
         return ctx.weekend(1 if ctx.direction(m.start(), m.end()) > 0 else -1)
@@ -436,6 +435,20 @@ def year_earlier(m: re.Match, ctx: Context) -> Reading:
     return Reading("DATE", period.value, period, narrative=True)
 
 
+def year_period(m: re.Match, ctx: Context) -> Reading:
+    """"the 1988 quarter": the narrative's quarter in that year; "the 1988 period": that year."""
+    year_ = int(m["year"])
+    noun = " ".join(m["noun"].lower().split())
+    reference = ctx.reference if ctx.use_narrative else None
+    if noun in ("quarter", "period") and reference is not None and reference.granularity == "quarter":
+        period = Period("quarter", date(year_, reference.start.month, 1))
+    elif noun in ("first half", "second half"):
+        period = Period("half", date(year_, 1 if noun.startswith("first") else 7, 1))
+    else:
+        period = Period("year", date(year_, 1, 1))
+    return Reading("DATE", period.value, period, narrative=True)
+
+
 RULES: dict[str, Rule] = {
     "clock": clock, "clock_word": clock_word, "clock_morning": clock_morning, "day_part": day_part,
     "last_night": last_night, "full_date": full_date, "full_date_dmy": full_date, "iso_date": full_date,
@@ -447,5 +460,5 @@ RULES: dict[str, Rule] = {
     "unit_relative": unit_relative, "unit_that": unit_that, "ago": ago, "the_duration": the_duration,
     "duration": duration, "vague_duration": vague_duration, "set_every": set_every, "set_month": set_month,
     "set_rate": set_rate, "frequency": frequency, "reference": reference, "period_ref": period_ref,
-    "year_end": year_end, "year_earlier": year_earlier,
+    "year_end": year_end, "year_period": year_period, "year_earlier": year_earlier,
 }

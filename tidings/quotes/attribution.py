@@ -270,7 +270,7 @@ def _governing_cue(index: ArticleIndex, quote: QuoteMarks, frame: Span, lexicon:
     return None
 
 
-OUTERMOST = False
+OUTERMOST = True
 
 
 def _introducing_cue(tokens: list[Token], frame: Span, parsed: bool, lexicon: CueLexicon) -> Attribution | None:
