@@ -14,8 +14,9 @@ from fastapi import Query
 from ..query.filters import EventFilter
 
 MAX_LIMIT = 1000
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-CODE_PATTERN = r"^[A-Za-z]{3}$"
+# Empty values are allowed (an HTML form sends its empty fields) and mean "no filter".
+DATE_PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
+CODE_PATTERN = r"^([A-Za-z]{3})?$"
 
 Limit = Annotated[int, Query(ge=0, le=MAX_LIMIT, description=f"rows per page (at most {MAX_LIMIT})")]
 Offset = Annotated[int, Query(ge=0, le=100_000_000, description="rows to skip")]
@@ -26,7 +27,7 @@ Text = Annotated[str | None, Query(max_length=200)]
 
 def event_filter(
     actor: Annotated[str | None, Query(max_length=100, description="country code (ISR) or part of a name")] = None,
-    dyad: Annotated[str | None, Query(max_length=201, pattern=r"^[^,]+,[^,]+$",
+    dyad: Annotated[str | None, Query(max_length=201, pattern=r"^([^,]+,[^,]+)?$",
                                       description="two actors: ISR,AZE")] = None,
     directed: Annotated[bool, Query(description="dyad: only first → second")] = False,
     type: Annotated[list[str] | None, Query(description="PLOVER type(s): ACCUSE or ACCUSE,CONSULT")] = None,
@@ -34,7 +35,7 @@ def event_filter(
     until: DateBound = None,
     country: Annotated[str | None, Query(pattern=CODE_PATTERN, description="where it happened (ISO alpha-3)")] = None,
     text: Text = None,
-    article: Annotated[str | None, Query(max_length=64, pattern=r"^[\w-]+$")] = None,
+    article: Annotated[str | None, Query(max_length=64, pattern=r"^[\w-]*$")] = None,
     quad: Annotated[list[int] | None, Query(description="PLOVER quad class 1-4")] = None,
     factual: Annotated[bool, Query(description="only asserted, non-negated events")] = False,
     historical: Annotated[bool, Query(description="include events the article recalls from the past")] = True,

@@ -16,6 +16,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 
+from ..actors import observe
+from ..actors.store import load_observations, save_observations
 from ..errors import TidingsError
 from ..models import Article, RawDocument, Rejected
 from ..pipeline import raw_hash_of
@@ -94,12 +96,12 @@ def _skip_known(batch: list, store: Store, summary: IngestSummary, notify) -> li
     return fresh
 
 
-def _submit(pool, items: list, settings: Settings, observations: list):
-    args = (items, settings.model, settings.actors_files, list(observations), settings.batch_size)
+def _submit(pool, items: list, settings: Settings, observations: "Observations"):
+    args = (items, settings.model, settings.actors_files, list(observations.values()), settings.batch_size)
     return process_raws(*args) if pool is None else pool.submit(process_raws, *args)
 
 
-def _finish(job, store: Store, summary: IngestSummary, notify, observations: list) -> None:
+def _finish(job, store: Store, summary: IngestSummary, notify, observations: "Observations") -> None:
     try:
         results = job.result() if isinstance(job, Future) else job
     except TidingsError as err:
@@ -116,28 +118,30 @@ def _finish(job, store: Store, summary: IngestSummary, notify, observations: lis
         summary.counts[outcome.status] += 1
         summary.article_ids.append(outcome.article_id)
         notify(outcome.origin, outcome.status)
-    observations.extend(_learn(store, articles))
+    _learn(store, articles, observations)
 
 
-def _stored_observations(store: Store) -> list:
-    try:
-        from ..actors.store import load_observations
-    except ImportError:
-        return []
-    return load_observations(store.con)
+class Observations(dict):
+    """What the news taught about roles so far: the latest observation per (person, role),
+    so what travels to the workers grows with the people seen, not with the corpus."""
+
+    def add(self, observations) -> None:
+        for obs in observations:
+            self[(obs.person, obs.country, obs.sector, obs.title)] = obs
 
 
-def _learn(store: Store, articles: list[Article]) -> list:
+def _stored_observations(store: Store) -> Observations:
+    known = Observations()
+    known.add(load_observations(store.con))
+    return known
+
+
+def _learn(store: Store, articles: list[Article], known: Observations) -> None:
     """Dated role observations from the articles just written, saved for later runs."""
-    try:
-        from ..actors.kb import observe
-        from ..actors.store import save_observations
-    except ImportError:
-        return []
     found = [obs for article in articles for obs in observe(article)]
     if found:
         save_observations(store.con, found)
-    return found
+        known.add(found)
 
 
 def _log_entries(summary: IngestSummary):

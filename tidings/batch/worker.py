@@ -15,11 +15,11 @@ from ..pipeline import analyse_batch, clean_all
 
 @lru_cache(maxsize=2)
 def _knowledge_base(actors_files: tuple[str, ...]):
-    try:
-        from ..actors import load_knowledge_base
-    except ImportError:
-        return None
-    return load_knowledge_base(actors_files)
+    from ..actors import KnowledgeBase
+
+    kb = KnowledgeBase()
+    kb.add_files(actors_files)
+    return kb
 
 
 def analyse_articles(articles: list[Article], model: str, actors_files: tuple[str, ...] = (),

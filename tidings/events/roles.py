@@ -9,11 +9,12 @@ out as lists, as PLOVER codes them.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..models import EventActor, Mention
+from ..models import Actor, EventActor, Mention
 
 TARGET_PREPS = {"with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "from", "for", "over", "in"}
 NP_MODIFIER_DEPS = {"poss", "compound", "amod", "nmod", "npadvmod", "nummod", "det"}
@@ -95,25 +96,61 @@ def np_actors(token: Token, index: MentionIndex) -> list[Mention]:
     return found
 
 
-def _np_actors_one(token: Token, index: MentionIndex) -> list[Mention]:
-    own = index.mention_of(token)
-    if own is not None:
-        return [own]
+def _country(mention: Mention) -> str | None:
+    return mention.actor.country if mention.actor else None
+
+
+def _modifier_mentions(token: Token, index: MentionIndex, skip: Mention | None = None) -> list[Mention]:
+    """Mentions inside the modifiers of a head noun ("Hungarian and Romanian officials")."""
     found: list[Mention] = []
     for child in token.children:
-        if child.dep_ in NP_MODIFIER_DEPS:
+        if child.dep_ in NP_MODIFIER_DEPS or child.dep_ == "appos":
             for t in child.subtree:
                 m = index.mention_of(t)
-                if m is not None and all(m is not f for f in found):
+                if m is not None and m is not skip and all(m is not f for f in found):
                     found.append(m)
-    if found:
-        return found
+    return found
+
+
+def with_country(mention: Mention, country: str, why: str) -> Mention:
+    """A copy of ``mention`` whose actor takes ``country`` (read from its phrase or sentence)."""
+    actor = replace(mention.actor, country=country) if mention.actor else Actor(mention.text, country)
+    return Mention(mention.start, mention.end, mention.text, mention.kind, actor,
+                   rule=f"{mention.rule}+{why}", confidence=mention.confidence)
+
+
+def _np_actors_one(token: Token, index: MentionIndex) -> list[Mention]:
+    own = index.mention_of(token)
+    mods = _modifier_mentions(token, index, own)
+    if own is not None:
+        if _country(own) is None:
+            inner = [m for m in mods if _country(m)] or _of_actors(token, index)
+            countries = {_country(m) for m in inner} - {None}
+            if len(countries) == 1:  # "U.N. Secretary-General Kofi Annan", "opposition groups in Zimbabwe"
+                return [with_country(own, countries.pop(), "np-country")]
+            return [own]
+        # coordinated nationalities on one head: "Hungarian and Romanian officials" -> both
+        others = [m for m in mods if _country(m) and _country(m) != _country(own)
+                  and any(t.conjuncts for t in _tokens_of(m, token))]
+        return [own] + others if others else [own]
+    # a head that is no actor itself: its modifiers name the actor only when they carry a country
+    # ("Israeli intelligence", not "military" in "military intelligence")
+    found = [m for m in mods if _country(m)]
+    return found or _of_actors(token, index)
+
+
+def _tokens_of(mention: Mention, head: Token) -> list[Token]:
+    return [t for t in head.subtree if mention.start <= t.idx < mention.end]
+
+
+def _of_actors(token: Token, index: MentionIndex) -> list[Mention]:
+    """"supporters of X", "opposition groups in X", "workers from X": the actor behind the phrase."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in NP_PREPS:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return np_actors(pobj, index)
-    return found
+    return []
 
 
 def _children(token: Token, deps: tuple[str, ...] | set[str]) -> list[Token]:

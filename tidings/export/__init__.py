@@ -115,7 +115,7 @@ def export(con: duckdb.DuckDBPyConnection, fmt: str, out: str | Path, flt: Event
 
 def _write_jsonl(rel: duckdb.DuckDBPyRelation, out: Path) -> int:
     rows = 0
-    reader = rel.fetch_record_batch(50_000)
+    reader = rel.to_arrow_reader(50_000)
     with out.open("w", encoding="utf-8") as handle:
         for batch in reader:
             for record in records(batch.to_pandas()):

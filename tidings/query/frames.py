@@ -41,7 +41,7 @@ def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None)
 
 def plain(value: Any, column: str = "") -> Any:
     """One cell as a JSON-ready value: dates as ISO strings, NaN/NaT as None, arrays as lists."""
-    if value is None or value is pd.NaT:
+    if value is None or value is pd.NaT or value is pd.NA:
         return None
     if isinstance(value, pd.Timestamp | datetime):
         if value.hour == value.minute == value.second == value.microsecond == 0:

@@ -30,11 +30,13 @@ from .marks import QuoteMarks
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _SENTENCE_FINAL = {".", "!", "?", "...", "…"}
 _FRAME_SKIP = {",", "—", "–", "-", "--", ":", ";", "(", ")"}
+_PASSIVE_SPEAKER = {"quote", "hear", "record", "overhear"}  # "X was quoted as saying": X speaks
 _CLIMB_DEPS = {"conj", "xcomp", "advcl", "pcomp", "prep"}  # "stood and said", "went on to say", "by saying"
 _RELATIVE = {"who", "that", "which", "whom"}
 _BASE_NP_LEFT = {"det", "compound", "amod", "poss", "nmod", "nummod", "case", "quantmod", "predet", "advmod"}
 _BASE_NP_RIGHT_PREPS = {"for", "of", "at", "to", "with", "from"}
 _MAX_AFTER_PREFIX = 16  # tokens between the closing mark and the cue ("Dottie Deans, the chairwoman of …, said")
+_MAX_SPEAKER_TOKENS = 14
 _MAX_BEFORE_GAP = 8  # tokens between the cue and the opening mark ("told reporters on Tuesday:")
 _OPEN_MARKS = {'"', "“", "„", "«", "»", "‘", "'"}
 
@@ -56,9 +58,12 @@ class Attribution:
 def cue_lemma(token: Token, lexicon: CueLexicon, parsed: bool, groups: tuple[str, ...]) -> str | None:
     """The cue lemma of ``token`` when it is a verb of one of ``groups`` (speech, naming, cognition)."""
     if parsed:
-        if token.pos_ not in ("VERB", "AUX") and not (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
+        if token.pos_ in ("VERB", "AUX"):
+            lemma = token.lemma_.lower()
+        elif token.pos_ == "PROPN" and token.lower_.endswith("ed"):  # "Tweeted" mis-tagged as a name
+            lemma = lexicon.lemma_of.get(token.lower_)
+        else:
             return None
-        lemma = token.lemma_.lower()
     else:
         lemma = lexicon.lemma_of.get(token.lower_)
     if lemma is None:
@@ -74,15 +79,36 @@ def speaker_of(cue: Token) -> Token | None:
     verb = cue
     for _ in range(4):
         for child in verb.children:
-            if child.dep_ in _SUBJECT_DEPS:
+            if child.dep_ == "nsubjpass":  # "was asked by X": the asker is the agent
+                return _agent_of(verb) or (child if verb.lemma_.lower() in _PASSIVE_SPEAKER else None)
+            if child.dep_ == "nsubj":
                 if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                     return verb.head
-                return child
+                return _past_dateline(child, cue)
         if verb.dep_ in _CLIMB_DEPS and verb.head.i != verb.i:
             verb = verb.head
             continue
         break
     return None
+
+
+def _agent_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((obj for obj in child.children if obj.dep_ == "pobj"), None)
+    return None
+
+
+def _past_dateline(subject: Token, cue: Token) -> Token:
+    """``LONDON (Reuters) - Donald Trump said``: the subject after a dateline's dash, not the city."""
+    if subject.i >= cue.i:
+        return subject
+    tokens = subject.doc[subject.i : cue.i]
+    dash = next((t for t in tokens if t.text in ("—", "–", "-", "--")), None)
+    if dash is None or subject.i - subject.sent.start > 3:
+        return subject
+    names = [t for t in subject.doc[dash.i + 1 : cue.i] if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    return names[-1] if names else subject
 
 
 def _nominal_before(tokens: list[Token]) -> Token | None:
@@ -95,7 +121,17 @@ def _nominal_before(tokens: list[Token]) -> Token | None:
 
 
 def noun_phrase(head: Token, limit_start: int, limit_end: int) -> tuple[int, int]:
-    """The base noun phrase of ``head`` as token indices, kept inside [limit_start, limit_end)."""
+    """The speaker mention around ``head`` as token indices, kept inside [limit_start, limit_end).
+
+    The whole subject phrase with its appositions ("Dave Gorab, the chairman of X")
+    when that is short and stays inside the frame; else the base noun phrase.
+    """
+    left, right = head.left_edge.i, head.right_edge.i + 1
+    doc = head.doc
+    if left >= limit_start and right <= limit_end and right - left <= _MAX_SPEAKER_TOKENS and not any(
+        t.dep_ in ("relcl", "acl") or t.text in _OPEN_MARKS or "\n" in t.text for t in doc[left:right]
+    ):
+        return _strip_punct(doc, left, right)
     left = head.i
     for child in head.lefts:
         if child.dep_ in _BASE_NP_LEFT and child.i >= limit_start:
@@ -106,12 +142,16 @@ def noun_phrase(head: Token, limit_start: int, limit_end: int) -> tuple[int, int
             right = max(right, child.right_edge.i + 1)
         elif child.dep_ in ("compound", "flat") and child.i < limit_end:
             right = max(right, child.i + 1)
-    doc = head.doc
-    while left < right - 1 and doc[left].is_punct:
-        left += 1
-    while right - 1 > left and doc[right - 1].is_punct:
-        right -= 1
+    left, right = _strip_punct(head.doc, left, right)
     return max(left, limit_start), min(right, limit_end)
+
+
+def _strip_punct(doc, left: int, right: int) -> tuple[int, int]:
+    while left < right - 1 and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    while right - 1 > left and (doc[right - 1].is_punct or doc[right - 1].is_space):
+        right -= 1
+    return left, right
 
 
 def _make(cue: Token, head: Token | None, frame: Span, rule: str) -> Attribution:
@@ -136,6 +176,8 @@ def after_frame(index: ArticleIndex, quote: QuoteMarks, next_open: int, lexicon:
     """``“…,” he said`` / ``“…,” said Aliyev``: the frame right after the closing mark."""
     if not quote.closed:
         return None
+    if index.text[quote.start:quote.end].rstrip().endswith("."):
+        return None  # “… .” The next capitalised words start a new sentence
     para = index.paragraph_span(index.paragraph_of(quote.close - 1))
     tokens = list(index.tokens_between(quote.close, min(next_open, para[1])))
     tokens = _cut_at_sentence_end(tokens)

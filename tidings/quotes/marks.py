@@ -48,7 +48,7 @@ def _is_opening_position(text: str, i: int) -> bool:
     """A straight or single mark opens when it follows a space/start and precedes a non-space."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([{—–-/:") and not after.isspace()
+    return (before.isspace() or before in "([{—–-/:,;") and not after.isspace()
 
 
 def _is_closing_position(text: str, i: int) -> bool:

@@ -92,8 +92,8 @@ MIGRATIONS: list[tuple[int, str]] = [
     );
 
     CREATE TABLE IF NOT EXISTS role_observations (
-        person VARCHAR, country VARCHAR, sector VARCHAR, title VARCHAR,
-        observed_on DATE, article_id VARCHAR, start INTEGER, "end" INTEGER,
+        person VARCHAR NOT NULL, country VARCHAR, sector VARCHAR, title VARCHAR,
+        observed_on DATE, article_id VARCHAR, start VARCHAR, "end" VARCHAR,
         evidence VARCHAR, pipeline_version VARCHAR
     );
 

@@ -1,0 +1,204 @@
+"""Commands that read the store: events, quotes, dyad, partners, network, export, serve, rollup.
+
+Thin wrappers: each builds an ``EventFilter`` from its options, calls a
+``tidings.query`` / ``tidings.export`` function that returns data, and prints
+it (a rich table, CSV, JSON lines) or writes a file.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import pandas as pd
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .. import query
+from ..query.filters import EventFilter
+from ..settings import load_settings
+
+console = Console()
+
+Db = Annotated[Optional[str], typer.Option("--db", help="the store (default: settings / TIDINGS_DB)")]
+Actor = Annotated[Optional[str], typer.Option("--actor", help="country code (ISR) or part of a name, either side")]
+Dyad = Annotated[Optional[str], typer.Option("--dyad", help="two actors, e.g. ISR,IRN")]
+Directed = Annotated[bool, typer.Option("--directed", help="only first → second")]
+Types = Annotated[Optional[list[str]], typer.Option("--type", help="PLOVER type (repeat or comma-separate)")]
+Since = Annotated[Optional[str], typer.Option("--since", help="YYYY, YYYY-MM or YYYY-MM-DD (event date)")]
+Until = Annotated[Optional[str], typer.Option("--until", help="inclusive: 2023-05 keeps all of May")]
+Country = Annotated[Optional[str], typer.Option("--country", help="where the event happened (ISO alpha-3)")]
+Text = Annotated[Optional[str], typer.Option("--text", help="words in the evidence sentence")]
+ArticleId = Annotated[Optional[str], typer.Option("--article", help="one article's id")]
+Factual = Annotated[bool, typer.Option("--factual", help="only asserted, non-negated events")]
+Format = Annotated[str, typer.Option("--format", "-f", help="table | csv | jsonl | parquet")]
+Out = Annotated[Optional[Path], typer.Option("--out", "-o", help="write to this file instead of the terminal")]
+Limit = Annotated[Optional[int], typer.Option("--limit", help="at most this many rows")]
+Plot = Annotated[Optional[Path], typer.Option("--plot", help="draw the chart to FILE.png or FILE.svg")]
+
+
+def _db(db: str | None) -> str:
+    return db or load_settings().db
+
+
+def _filter(actor=None, dyad=None, directed=False, types=None, since=None, until=None, country=None, text=None,
+            article=None, factual=False) -> EventFilter:
+    return EventFilter.build(actor=actor, dyad=dyad, directed=directed, types=types, since=since, until=until,
+                             country=country, text=text, article=article, factual=factual)
+
+
+def emit(df: pd.DataFrame, fmt: str, out: Path | None, *, title: str = "", columns: list[str] | None = None) -> None:
+    """Print or write a result in the asked format."""
+    if fmt == "table":
+        shown = df[columns] if columns else df
+        table = Table(title=title or None, show_lines=False)
+        for column in shown.columns:
+            table.add_column(str(column), overflow="fold", max_width=70 if column == "sentence" else None)
+        for row in query.records(shown):
+            table.add_row(*("" if v is None else str(v) for v in row.values()))
+        console.print(table)
+        if out:
+            raise typer.BadParameter("--out needs --format csv, jsonl or parquet")
+        return
+    if fmt == "parquet":
+        if not out:
+            raise typer.BadParameter("--format parquet needs --out FILE")
+        df.to_parquet(out, index=False)
+    elif fmt == "csv":
+        flat = df.copy()
+        for column in flat.columns:
+            if flat[column].map(lambda v: isinstance(v, (list, tuple)) or hasattr(v, "tolist")).any():
+                flat[column] = flat[column].map(lambda v: ";".join(map(str, v)) if v is not None else None)
+        flat.to_csv(out or sys.stdout, index=False)
+    elif fmt == "jsonl":
+        lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in query.records(df))
+        if out:
+            out.write_text(lines, encoding="utf-8")
+        else:
+            sys.stdout.write(lines)
+    else:
+        raise typer.BadParameter(f"unknown format {fmt!r}: use table, csv, jsonl or parquet")
+    if out:
+        console.print(f"wrote {len(df)} rows to {out}", style="green")
+
+
+EVENT_COLUMNS = ["date", "plover_type", "mode", "source_name", "source_country", "target_name", "target_country",
+                 "quad_class", "intensity", "sentence", "id"]
+
+
+def events_cmd(actor: Actor = None, dyad: Dyad = None, directed: Directed = False, type: Types = None,
+               since: Since = None, until: Until = None, country: Country = None, text: Text = None,
+               article: ArticleId = None, factual: Factual = False, format: Format = "table", out: Out = None,
+               limit: Limit = None, db: Db = None) -> None:
+    """Events matching the filters, newest first, each with its evidence sentence."""
+    flt = _filter(actor, dyad, directed, type, since, until, country, text, article, factual)
+    con = query.open_store(_db(db))
+    limit = limit if limit is not None else (50 if format == "table" else None)
+    df = query.events(con, flt, limit=limit)
+    total = query.count_events(con, flt)
+    emit(df, format, out, title=f"{len(df)} of {total} events", columns=EVENT_COLUMNS)
+
+
+def quotes_cmd(speaker: Annotated[Optional[str], typer.Option("--speaker", help="part of a name, or a country code")] = None,
+               article: ArticleId = None, text: Text = None, since: Since = None, until: Until = None,
+               format: Format = "table", out: Out = None, limit: Limit = None, db: Db = None) -> None:
+    """Quotes with their speakers, optionally of one speaker."""
+    con = query.open_store(_db(db))
+    limit = limit if limit is not None else (50 if format == "table" else None)
+    df = query.quotes(con, speaker=speaker, article=article, text=text, since=since, until=until, limit=limit)
+    emit(df, format, out, title=f"{len(df)} quotes",
+         columns=["published", "speaker_name", "speaker_text", "cue", "direct", "text", "article_id"])
+
+
+def dyad_cmd(a: Annotated[str, typer.Argument(help="first actor, e.g. ISR")],
+             b: Annotated[str, typer.Argument(help="second actor, e.g. AZE")],
+             by: Annotated[str, typer.Option("--by", help="day | week | month | year")] = "month",
+             directed: Directed = False, since: Since = None, until: Until = None, type: Types = None,
+             historical: Annotated[bool, typer.Option("--historical", help="include recalled past events")] = False,
+             format: Format = "table", out: Out = None, plot: Plot = None, db: Db = None) -> None:
+    """How a relation moves over time: cooperation vs conflict, intensity, per period."""
+    con = query.open_store(_db(db))
+    df = query.dyad_series(con, a, b, by=by, directed=directed, since=since, until=until, types=type,
+                           include_historical=historical)
+    shown = df[df["events"] > 0] if format == "table" and len(df) > 60 else df
+    emit(shown, format, out, title=f"{a} {'→' if directed else '–'} {b} by {by}")
+    if plot:
+        from .plots import plot_series
+
+        plot_series(df, plot, title=f"{a} {'→' if directed else '–'} {b}", by=by)
+        console.print(f"chart written to {plot}", style="green")
+
+
+def partners_cmd(actor: Annotated[str, typer.Argument(help="country code or name")], since: Since = None,
+                 until: Until = None, type: Types = None, limit: Annotated[int, typer.Option("--limit")] = 20,
+                 format: Format = "table", out: Out = None, db: Db = None) -> None:
+    """An actor's partners, most events first, with their cooperation/conflict mix."""
+    con = query.open_store(_db(db))
+    flt = _filter(types=type, since=since, until=until, factual=True)
+    emit(query.partners(con, actor, flt, limit=limit), format, out, title=f"partners of {actor}")
+
+
+def network_cmd(since: Since = None, until: Until = None, type: Types = None,
+                min_events: Annotated[int, typer.Option("--min-events")] = 1,
+                format: Format = "table", out: Out = None, plot: Plot = None, db: Db = None) -> None:
+    """The relations network of a period: directed, weighted edges between countries."""
+    con = query.open_store(_db(db))
+    net = query.network(con, _filter(types=type, since=since, until=until, factual=True), min_events=min_events)
+    emit(net.edges, format, out, title=f"{len(net.nodes)} countries, {len(net.edges)} relations",
+         columns=["source", "target", "events", "cooperation", "conflict", "mean_intensity"]
+         if format == "table" else None)
+    if plot:
+        from .plots import plot_network
+
+        plot_network(net, plot)
+        console.print(f"chart written to {plot}", style="green")
+
+
+def export_cmd(format: Annotated[str, typer.Option("--format", "-f", help="jsonl | csv | parquet | polecat | cameo")],
+               out: Annotated[Path, typer.Option("--out", "-o", help="output file (folder with --partition)")],
+               partition: Annotated[bool, typer.Option("--partition", help="hive-partitioned Parquet by year/month")] = False,
+               actor: Actor = None, dyad: Dyad = None, directed: Directed = False, type: Types = None,
+               since: Since = None, until: Until = None, country: Country = None, text: Text = None,
+               article: ArticleId = None, factual: Factual = False, db: Db = None) -> None:
+    """Export events for other tools: POLECAT columns, GDELT/CAMEO columns, or tidings' own."""
+    from ..export import export
+
+    flt = _filter(actor, dyad, directed, type, since, until, country, text, article, factual)
+    result = export(query.open_store(_db(db)), format, out, flt, partition=partition)
+    console.print(f"wrote {result.rows} events as {result.format} ({result.file_type}) to {result.path}", style="green")
+
+
+def serve_cmd(host: Annotated[str, typer.Option("--host")] = "127.0.0.1",
+              port: Annotated[int, typer.Option("--port")] = 8000, db: Db = None) -> None:
+    """Serve the JSON API, its OpenAPI docs (/docs) and the dashboard (/), read-only."""
+    import uvicorn
+
+    from ..api import create_app
+
+    app = create_app(_db(db))
+    console.print(f"tidings on http://{host}:{port}/  (API: /api, docs: /docs)", style="green")
+    uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+def rollup_cmd(db: Db = None) -> None:
+    """(Re)build the dyad rollup inside the store so dyad charts stay fast on large stores."""
+    from ..store import connect
+
+    con = connect(_db(db))
+    rows = query.build_rollup(con)
+    con.close()
+    console.print(f"dyad rollup rebuilt: {rows} pair-days", style="green")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("events")(events_cmd)
+    app.command("quotes")(quotes_cmd)
+    app.command("dyad")(dyad_cmd)
+    app.command("partners")(partners_cmd)
+    app.command("network")(network_cmd)
+    app.command("export")(export_cmd)
+    app.command("serve")(serve_cmd)
+    app.command("rollup")(rollup_cmd)
