@@ -59,3 +59,15 @@ def test_unknown_article_is_a_usage_error(db_path, seed_path):
     invoke("ingest", str(seed_path), "--db", db_path, "--workers", "1", "--quiet")
     result = runner.invoke(app, ["show", "nope", "--db", db_path])
     assert result.exit_code == 2
+
+
+def test_mixed_folder_reports_each_failure_and_reingest_changes_nothing(db_path):
+    mixed = Path(__file__).parent / "fixtures" / "ingest" / "mixed"
+    out = invoke("ingest", str(mixed), "--db", db_path, "--workers", "1", "--quiet")
+    assert "7 ingested" in out and "7 failed" in out
+    for reason in ("empty", "binary file", "undecodable", "malformed WARC", "malformed JSONL line 2", "broken or empty HTML"):
+        assert reason in " ".join(out.split()), reason
+    stored = json.loads(invoke("articles", "--db", db_path, "--format", "json", "--limit", "100"))
+    again = invoke("ingest", str(mixed), "--db", db_path, "--workers", "1", "--quiet")
+    assert "0 ingested" in again and "7 unchanged" in again
+    assert json.loads(invoke("articles", "--db", db_path, "--format", "json", "--limit", "100")) == stored

@@ -22,7 +22,8 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tidings" / "data" / "actors" / "officeholders.tsv"
 WIKIDATA_2022 = REPO.parent / "shared" / "reference" / "wikidata_heads_of_state_gov_2022-10.csv"
 
-HEADER = ["country", "office", "title", "name", "aliases", "qid", "start", "end", "note"]
+HEADER = ["country", "office", "title", "name", "aliases", "qid", "start", "end", "note", "sector"]
+SECTORS = {"", "GOV", "MIL", "LEG", "JUD", "SPY", "COP", "OPP", "REB", "PRM", "REL", "PTY", "ELI", "BUS", "MED", "EDU", "CVL", "JRN", "SOC"}
 OFFICES = {"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "other"}
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 QID_RE = re.compile(r"^Q[1-9]\d*$")
@@ -130,6 +131,7 @@ def test_codes_offices_and_fields():
         assert row["title"].strip() and row["name"].strip(), where
         assert row["name"] == row["name"].strip(), where
         assert not row["qid"] or QID_RE.match(row["qid"]), f"{where}: qid {row['qid']}"
+        assert row["sector"] in SECTORS, f"{where}: sector {row['sector']!r}"
         for alias in row["aliases"].split(";") if row["aliases"] else []:
             assert alias.strip() == alias and alias, f"{where}: alias {alias!r}"
 

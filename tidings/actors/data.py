@@ -18,7 +18,7 @@ import yaml
 from ..errors import ConfigError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
-OFFICEHOLDER_COLUMNS = ("country", "office", "title", "name", "aliases", "qid", "start", "end", "note")
+OFFICEHOLDER_COLUMNS = ("country", "office", "title", "name", "aliases", "qid", "start", "end", "note", "sector")
 OFFICE_TITLES = {
     "head_of_state": "President",
     "head_of_government": "Prime Minister",
@@ -44,9 +44,11 @@ def bundled(name: str) -> dict:
 
 
 def read_officeholders(path: str | Path) -> list[dict]:
-    """Rows of an office-holder TSV (header ``country office title name aliases qid start end note``).
+    """Rows of an office-holder TSV (header ``country office title name aliases qid start end note [sector]``).
 
-    Lines starting with ``#`` are comments; rows without a name or country are skipped.
+    ``sector`` is optional (empty: GOV); it gives non-executive offices their PLOVER
+    sector: MIL for army chiefs, LEG for speakers, SPY for intelligence chiefs, REB
+    for armed-group leaders, OPP for opposition leaders, REL for popes. Lines starting with ``#`` are comments; rows without a name or country are skipped.
     """
     rows: list[dict] = []
     with open(path, encoding="utf-8", newline="") as handle:

@@ -18,6 +18,7 @@ from ..models import PIPELINE_VERSION
 from .data import OFFICE_TITLES, bundled, bundled_officeholders, inflect_plural, parse_partial, reference_date
 
 PERSON_SECTOR_AFTER_OFFICE = "ELI"
+UNDATED_RECENT_DAYS = 5 * 365  # undated lookups: an office left this recently still names the person
 
 
 @dataclass(slots=True)
@@ -263,6 +264,12 @@ class KnowledgeBase:
         has since left office); a person whose last known role ended before the date
         is an elite (ELI) of the same country; failing all, the nearest later evidence
         gives the country without a sector.
+
+        Undated (``date`` None, unlike ``"today"``): a person who left office within
+        the last five years (about one term) is read by that office as it was held
+        ("Diego Molano" → COL GOV, defence minister), since an undated phrase is most
+        likely from the time they were in the news; someone out of office longer is
+        known today as a former official ("Tony Blair" → GBR ELI).
         """
         when = reference_date(date)
         roles = self.roles.get(name, [])
@@ -274,6 +281,8 @@ class KnowledgeBase:
         last_end = max(ended, key=lambda r: r.end) if ended else None
         if observed and (last_end is None or parse_partial(observed.observed_on) > last_end.end):
             return self._role_from_observation(observed)
+        if last_end is not None and date is None and (when - last_end.end).days <= UNDATED_RECENT_DAYS:
+            return max(ended, key=lambda r: (r.end, r.office in OFFICE_TITLES))
         if last_end is not None:
             return Role(last_end.country, PERSON_SECTOR_AFTER_OFFICE, f"former {last_end.title or 'official'}",
                         last_end.end, None, last_end.source, last_end.qid, last_end.office)

@@ -58,8 +58,17 @@ def _pattern_docs(kb: KnowledgeBase) -> list[tuple[str, Doc]]:
     if cached and cached[0] == kb.version:
         return cached[1]
     forms = list(kb.forms)
-    docs = list(_pattern_tokenizer().pipe(forms))
+    tokenizer = _pattern_tokenizer()
+    docs = list(tokenizer.pipe(forms))
     result = [(form.lower(), doc) for form, doc in zip(forms, docs) if len(doc)]
+    for form, doc in zip(forms, docs):  # "gen." vs "Gen.": exceptions are case-sensitive
+        if "." in form or "'" in form:
+            seen = {tuple(t.lower_ for t in doc)}
+            for variant in {form.capitalize(), form.title(), form.lower()} - {form}:
+                other = tokenizer(variant)
+                if tuple(t.lower_ for t in other) not in seen:
+                    seen.add(tuple(t.lower_ for t in other))
+                    result.append((form.lower(), other))
     kb._pattern_cache = (kb.version, result)
     return result
 

@@ -10,6 +10,7 @@ country.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..models import Actor
@@ -17,7 +18,14 @@ from .compose import build_phrases, read_phrase
 from .kb import KnowledgeBase, default_kb, fold
 from .matcher import form_matcher
 from .mentions import kb_surname
+from .fuzzy import near_place
 from .places import city_country
+
+# An unknown person named without a title or organisation: a private individual (PLOVER CVL).
+UNKNOWN_PERSON_SECTOR = "CVL"
+PERSON_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: (?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|bin|al|de|van|von)){1,3}")
+FUNCTION_WORDS = {"the", "a", "an", "of", "in", "across", "on", "at", "from", "to", "for", "and", "or", "by", "with",
+                  "near", "around", "throughout", "over", "into", "s"}
 
 
 @lru_cache(maxsize=1)
@@ -39,13 +47,36 @@ def resolve(text: str, date=None, context: str | None = None, kb: KnowledgeBase 
             found = _resolve_phrase(context, date, kb)
             actor.country = found.country if found else _city_in(context)
     if actor is None:
-        words = text.split()
-        country = city_country(text.strip(" .,;")) if words and words[0][:1].isupper() else None
-        if country:
-            actor = Actor(name=text.strip(), country=country, sector="CVL", kind="group", source="rule:city")
-        elif text.strip().lower() == text.strip() or (words and words[0].lower() in kb.pronouns):
-            actor = Actor(name=text.strip(), country=None, sector="UNK", kind="group", source="rule:unidentified")
+        actor = _fallback(text, kb)
     return actor
+
+
+def _fallback(text: str, kb: KnowledgeBase) -> Actor | None:
+    """Nothing matched: a city's people, a misspelt country, an unknown person, or an unidentified actor."""
+    words = text.split()
+    stripped = text.strip(" .,;")
+    country = city_country(stripped) if words and words[0][:1].isupper() else None
+    if country:
+        return Actor(name=text.strip(), country=country, sector="CVL", kind="group", source="rule:city")
+    near = near_place(stripped, kb) if len(words) == 1 else None
+    if near is not None:
+        sector = "PRE" if near.sector == "PRE" else None
+        return Actor(name=near.key, country=near.country, sector=sector, kind="state", source="rule:spelling")
+    if words and words[0].lower() in kb.pronouns and (len(words) == 1 or not words[1][:1].isupper()):
+        return Actor(name=text.strip(), country=None, sector="UNK", kind="group", source="rule:unidentified")
+    if text.strip().lower() == text.strip():
+        return Actor(name=text.strip(), country=None, sector="UNK", kind="group", source="rule:unidentified")
+    if PERSON_NAME.fullmatch(stripped):
+        return Actor(name=stripped, country=None, sector=UNKNOWN_PERSON_SECTOR, kind="person", source="rule:unknown-name")
+    return None
+
+
+def _unnamed_thing(doc, hits, main) -> bool:
+    """"Syrian island", "regions across Indonesia": a place word plus a noun that names no actor (UNK)."""
+    if main.kind not in ("country", "demonym") or main.sector is not None:
+        return False
+    covered = {i for h in hits for i in range(h.start, h.end)}
+    return any(t.is_alpha and t.is_lower and t.lower_ not in FUNCTION_WORDS for t in doc if t.i not in covered)
 
 
 def _resolve_phrase(text: str, date, kb: KnowledgeBase) -> Actor | None:
@@ -63,7 +94,7 @@ def _resolve_phrase(text: str, date, kb: KnowledgeBase) -> Actor | None:
             return by_surname
     country = main.country or next((r.country for r in readings if r.country), None)
     if main.kind in ("country", "demonym", "capital") and main.sector is None and len(readings) == 1:
-        sector = "GOV" if main.kind == "capital" else None
+        sector = "GOV" if main.kind == "capital" else ("UNK" if _unnamed_thing(doc, hits, main) else None)
     else:
         sector = main.sector
     return Actor(name=main.name or text.strip(), country=country, sector=sector,

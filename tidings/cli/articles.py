@@ -38,7 +38,10 @@ def articles_command(
     if format == "json":
         typer.echo(json.dumps(rows, default=str, indent=1))
         return
-    table = Table("id", "published", "publisher", "title", "words", "events")
+    table = Table()
+    table.add_column("id", no_wrap=True)
+    for name in ("published", "publisher", "title", "words", "events"):
+        table.add_column(name, no_wrap=name != "title")
     for row in rows:
         table.add_row(row["id"], str(row["published"] or ""), row["publisher"] or "", (row["title"] or row["origin"] or "")[:70],
                       str(row["n_words"]), str(row["events"]))

@@ -73,7 +73,10 @@ def print_summary(summary: IngestSummary, db: str, console: Console) -> None:
     console.print(f"[bold]{counts['ingested']}[/] ingested, [bold]{counts['replaced']}[/] replaced, "
                   f"[bold]{counts['unchanged']}[/] unchanged, [bold red]{counts['failed']}[/] failed → {db}")
     if summary.failures:
-        table = Table("failed item", "stage", "reason", title="Failures", title_justify="left")
+        table = Table(title="Failures", title_justify="left")
+        table.add_column("failed item", overflow="fold")
+        table.add_column("stage")
+        table.add_column("reason", overflow="fold")
         for failure in summary.failures:
             table.add_row(failure.origin, failure.stage, failure.reason)
         console.print(table)

@@ -85,8 +85,18 @@ def emit(df: pd.DataFrame, fmt: str, out: Path | None, *, title: str = "", colum
         console.print(f"wrote {len(df)} rows to {out}", style="green")
 
 
-EVENT_COLUMNS = ["date", "plover_type", "mode", "source_name", "source_country", "target_name", "target_country",
-                 "quad_class", "intensity", "sentence", "id"]
+def event_table(df: pd.DataFrame) -> pd.DataFrame:
+    """A narrow view of events for the terminal: who did what to whom, when, and the evidence."""
+    def who(row, side):
+        name, country = row[f"{side}_name"], row[f"{side}_country"]
+        return f"{name} ({country})" if isinstance(name, str) and isinstance(country, str) and name != country \
+            else (name if isinstance(name, str) else country)
+
+    return pd.DataFrame({
+        "date": df["date"], "type": df["plover_type"] + df["mode"].map(lambda m: f"/{m}" if isinstance(m, str) else ""),
+        "source": df.apply(who, axis=1, side="source") if len(df) else [],
+        "target": df.apply(who, axis=1, side="target") if len(df) else [],
+        "quad": df["quad_class"], "evidence": df["sentence"].str.slice(0, 120), "id": df["id"]})
 
 
 def events_cmd(actor: Actor = None, dyad: Dyad = None, directed: Directed = False, type: Types = None,
@@ -99,7 +109,7 @@ def events_cmd(actor: Actor = None, dyad: Dyad = None, directed: Directed = Fals
     limit = limit if limit is not None else (50 if format == "table" else None)
     df = query.events(con, flt, limit=limit)
     total = query.count_events(con, flt)
-    emit(df, format, out, title=f"{len(df)} of {total} events", columns=EVENT_COLUMNS)
+    emit(event_table(df) if format == "table" else df, format, out, title=f"{len(df)} of {total} events")
 
 
 def quotes_cmd(speaker: Annotated[Optional[str], typer.Option("--speaker", help="part of a name, or a country code")] = None,

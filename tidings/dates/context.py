@@ -16,6 +16,7 @@ from typing import Callable
 
 from .calendar import Period, SEASON_START, period_of, season_of, shift_period
 from .lexicon import load_lexicon, weekday_number
+from .tense import doc_direction
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _SENTENCE_BREAK = re.compile(r"[.!?;:]\s|\n")
@@ -23,6 +24,8 @@ _NEARBY_DAY = re.compile(r"^\s*(?:\([^)]{0,20}\)\s*)?,?\s*(?:on\s+)?(?P<weekday>
                          r"(?i:yesterday|today|tomorrow))\b")
 LEFT_WORDS, RIGHT_WORDS, ED_DISTANCE = 25, 6, 25
 REPORTING = frozenset({"said", "says", "told", "tells", "reported", "announced", "added", "stated"})
+# before a word in -ed that is then a passive or an adjective ("is expected", "a still unspecified date")
+NOT_PAST_BEFORE = frozenset({"be", "is", "are", "being", "'s", "a", "an", "the", "still", "its", "their", "his", "her"})
 APPROXIMATORS = ("nearly", "almost", "about", "around", "roughly", "approximately", "some", "just under")
 
 
@@ -51,6 +54,7 @@ class Context:
     reference: Period | None = None
     use_narrative: bool = True
     modifier: str = ""  # the modifier words the tagger attached on the left ("nearly", "last")
+    doc: object = None  # an optional spaCy Doc of ``text``: the governing verb's tense beats cue words
     _cues: tuple[frozenset, frozenset, tuple] | None = field(default=None, repr=False)
 
     @property
@@ -83,6 +87,9 @@ class Context:
         ("said") say when something was said, not when it happens, so they are
         skipped.
         """
+        parsed = doc_direction(self.doc, start, end)
+        if parsed:
+            return parsed
         future, past, phrases = self._cue_sets()
         left = self.text[max(0, start - 200):start]
         breaks = list(_SENTENCE_BREAK.finditer(left))
@@ -100,15 +107,15 @@ class Context:
         tail = " ".join(left_words[:8][::-1])
         if any(tail.endswith(p) or f" {p} " in f" {tail} " for p in phrases):
             return 1
-        scan = [(i, w, left_words[i + 1] if i + 1 < len(left_words) else "") for i, w in enumerate(left_words)]
-        scan += [(i + 1.5, w, right_words[i - 1] if i else "") for i, w in enumerate(right_words)]
+        scan = [(i, w, left_words[i + 1:i + 3]) for i, w in enumerate(left_words)]
+        scan += [(i + 1.5, w, right_words[max(0, i - 2):i][::-1]) for i, w in enumerate(right_words)]
         for distance, word, before in sorted(scan, key=lambda c: c[0]):
             if word in REPORTING:
                 continue
             if word in future:
-                return 1
+                return -1 if "had" in before else 1  # "had been scheduled to expire Friday": a past plan
             if word in past or (distance <= ED_DISTANCE and len(word) > 4 and word.endswith("ed") and not word.endswith("need")):
-                if before not in ("be", "is", "are", "being", "'s"):
+                if not before or before[0] not in NOT_PAST_BEFORE:
                     return -1
         return 0
 

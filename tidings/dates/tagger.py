@@ -104,10 +104,13 @@ def find_timexes(text: str, anchor: str | date | None = None, narrative: bool = 
 
     ``anchor`` is the publication date (ISO); without it relative expressions get
     the value "XXXX". ``narrative`` lets "a year earlier", "the same day" count
-    from the last date the text mentioned. ``doc`` is accepted for pipeline
-    symmetry and not needed.
+    from the last date the text mentioned. ``doc``, an optional spaCy Doc of
+    ``text``, lets the tense of the governing verb choose between the past and
+    the coming "Tuesday" where its sentence was parsed; cue words decide elsewhere.
     """
-    context = Context(text=text, anchor=parse_anchor(anchor), use_narrative=False)
+    if doc is not None and getattr(doc, "text", None) != text:
+        doc = None
+    context = Context(text=text, anchor=parse_anchor(anchor), use_narrative=False, doc=doc)
     selected = _select(text, context)
     context.use_narrative = narrative
     found = []

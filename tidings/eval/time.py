@@ -94,7 +94,7 @@ def _score_documents(documents: list[dict[str, Any]], tagger, misses: list[dict[
     counts = dict(gold=0, predicted=0, strict=0, relaxed=0, value=0, type=0)
     for document in documents:
         gold = gold_timexes(document)
-        predicted = tagger(document["text"], document.get("dct_date"))
+        predicted = tagger(document)
         matched, strict = match(gold, predicted)
         counts["gold"] += len(gold)
         counts["predicted"] += len(predicted)
@@ -142,15 +142,32 @@ def _summary(counts: dict[str, int], n_documents: int) -> dict[str, Any]:
     }
 
 
-def evaluate(gold_path: str, narrative: bool = True, **options: Any) -> dict[str, Any]:
-    """Score ``find_timexes`` on a TimeML JSONL file or a directory of them, per corpus and combined."""
-    from ..dates import find_timexes
+def _parsed_docs(documents: list[dict[str, Any]], model: str | None) -> dict[int, Any]:
+    """One spaCy Doc per document, made the way the pipeline makes them (``parse_article``)."""
+    from ..nlp import load_model, parse_article
 
-    def tagger(text: str, anchor: str | None) -> list[TimeExpr]:
-        return find_timexes(text, anchor, narrative=narrative)
+    nlp = load_model(model) if model else load_model()
+    docs = parse_article(nlp, [d["text"] for d in documents])
+    return {id(d): doc for d, doc in zip(documents, docs)}
+
+
+def evaluate(gold_path: str, narrative: bool = True, parse: bool = True, model: str | None = None,
+             **options: Any) -> dict[str, Any]:
+    """Score ``find_timexes`` on a TimeML JSONL file or a directory of them, per corpus and combined.
+
+    Each document goes through the pipeline's own call: ``find_timexes(text, anchor=dct, doc=doc)``
+    with the Doc from ``parse_article`` (``parse=False`` skips spaCy and scores the cue-word
+    fallback alone, as for sentences the pipeline leaves unparsed).
+    """
+    from ..dates import find_timexes
 
     documents = load_documents(gold_path)
     started = time.perf_counter()
+    docs = _parsed_docs(documents, model) if parse else {}
+
+    def tagger(document: dict[str, Any]) -> list[TimeExpr]:
+        return find_timexes(document["text"], document.get("dct_date"), narrative=narrative, doc=docs.get(id(document)))
+
     misses: list[dict[str, Any]] = []
     by_corpus: dict[str, list[dict[str, Any]]] = {}
     for document in documents:
@@ -159,6 +176,7 @@ def evaluate(gold_path: str, narrative: bool = True, **options: Any) -> dict[str
     result = _score_documents(documents, tagger, misses)
     result["corpora"] = corpora
     result["seconds"] = round(time.perf_counter() - started, 2)
+    result["parsed"] = parse
     ranked = sorted(misses, key=lambda m: {"value": 0, "missed": 1, "spurious": 2}[m["kind"]])
     result["misses"] = ranked[:MAX_MISSES]
     result["miss_counts"] = {k: sum(1 for m in misses if m["kind"] == k) for k in ("value", "missed", "spurious")}

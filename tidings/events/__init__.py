@@ -11,5 +11,6 @@ from __future__ import annotations
 from .coder import code_events, code_sentence
 from .lexicon import load_lexicon, trigger_terms
 from .merge import merge_repeated
+from .roles import warm_up
 
-__all__ = ["code_events", "code_sentence", "load_lexicon", "merge_repeated", "trigger_terms"]
+__all__ = ["code_events", "code_sentence", "load_lexicon", "merge_repeated", "trigger_terms", "warm_up"]

@@ -17,11 +17,9 @@ from ..nlp import sentences
 from .lexicon import Lexicon, cameo_codes, load_lexicon, plover_types
 from .match import Candidate, find_candidates
 from .modality import Reading, read, speech_verb_above
-from .roles import (MentionIndex, actors_of, event_actor, location_tokens, object_tokens, subject_tokens)
+from .arguments import PRONOUNS, fill_countries, sentence_countries, source_of, target_of
+from .roles import MentionIndex, actors_of, event_actor, subject_tokens
 
-PRONOUNS = {"he", "she", "they", "it", "we", "him", "her", "them", "us", "i", "you", "who", "which", "that"}
-NOUN_TARGET_PREPS = {"on", "against", "with", "to", "into", "at", "of", "toward", "towards"}
-LOCATED_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 
 
 @dataclass(slots=True)
@@ -72,7 +70,7 @@ def code_sentence(sent: Span, index: MentionIndex, lexicon: Lexicon, state: Arti
     quoted = sent.text.lstrip().startswith(("“", '"'))
 
     def in_claim(token: Token) -> bool:
-        verb = token
+        verb = token.head if token.dep_ in ("aux", "auxpass") else token  # "X must ...": from the verb
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         return quoted or speech_verb_above(verb, lexicon) is not None
@@ -127,32 +125,10 @@ def _claim_roles(cand: Candidate, index: MentionIndex, speaker: list[Mention]) -
     return list(speaker), actors_of(subject_tokens(verb), index)
 
 
-def _roles(cand: Candidate, index: MentionIndex, state: ArticleState, speaker: list[Mention]):
-    verb = cand.verb
-    source = _resolve(subject_tokens(verb), index, state, speaker, [])
-    if cand.entry.pos == "noun" and verb.i == cand.token.i:
-        source = []
-    if cand.entry.pos == "noun" and not source:
-        source = actors_of([c for c in cand.token.children if c.dep_ in ("poss", "amod", "compound", "nmod")], index)
-        if not source:
-            source = actors_of([p for a in cand.token.children if a.dep_ == "prep" and a.lower_ == "by"
-                                for p in a.children if p.dep_ == "pobj"], index)
-    target_tokens = object_tokens(verb) if verb.i != cand.token.i or cand.entry.pos != "noun" else []
-    if cand.entry.pos == "noun":
-        target_tokens = [t for t in target_tokens if t.i != cand.token.i]
-        target_tokens += [p for a in cand.token.children if a.dep_ == "prep" and a.lower_ in NOUN_TARGET_PREPS
-                          for p in a.children if p.dep_ == "pobj"]
-    target = _resolve(target_tokens, index, state, [], source)
-    clauses = [a.verb for a in cand.absorbed] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
-    source_countries = {m.actor.country for m in source if m.actor}
-    for clause in clauses:
-        if target:
-            break
-        target = [m for m in actors_of(object_tokens(clause), index)
-                  if all(m is not s for s in source) and (not m.actor or m.actor.country not in source_countries)]
-    if not target and cand.entry.type in LOCATED_TYPES:
-        target = actors_of(location_tokens(verb), index)
-    target = [m for m in target if all(m is not s for s in source)]
+def _roles(cand: Candidate, index: MentionIndex, state: ArticleState, speaker: list[Mention], lexicon: Lexicon):
+    """Source and target of a non-claim entry (tidings.events.arguments)."""
+    source = source_of(cand, index, lambda toks, excl: _resolve(toks, index, state, speaker, excl), lexicon)
+    target = target_of(cand, source, index, lambda toks, excl: _resolve(toks, index, state, [], excl), lexicon)
     return source, target
 
 
@@ -178,20 +154,21 @@ def _build_event(cand: Candidate, reading: Reading, sent: Span, index: MentionIn
     type_, cameo, mode = entry.type, entry.cameo, entry.mode
     for absorbed in cand.absorbed:
         sub = lexicon.transforms.get("governed", {}).get(type_, {}).get(absorbed.entry.type or "")
-        if sub:
-            cameo, mode = sub.get("cameo", cameo), sub.get("mode", mode)
+        if sub:  # "vowed to attack" is a THREATEN, "agreed to withdraw" an AGREE with CAMEO 035
+            type_, cameo, mode = sub.get("type", type_), sub.get("cameo", cameo), sub.get("mode", mode)
             break
     speaker = _speaker(reading, index, state)
     if entry.claim:
         source, target = _claim_roles(cand, index, speaker)
     else:
-        source, target = _roles(cand, index, state, speaker)
+        source, target = _roles(cand, index, state, speaker, lexicon)
+    source, target, filled = fill_countries(source, target, sentence_countries(sent, index, lexicon, cand.token))
     type_, cameo, mode, negated, transform_rule = _transform(type_, cameo, mode, reading, lexicon)
     if type_ == "CONSULT" and mode is None:
         mode, cameo = _visit_mode(cand.verb, source, target, index, mode, cameo)
     claimed = None if entry.claim else next((m for m in speaker if all(m is not s for s in source)), None)
     return _event(cand, type_, cameo, mode, negated, reading, source, target, claimed, sent,
-                  entry.rule + transform_rule)
+                  entry.rule + transform_rule + ("+country:sentence" if filled else ""))
 
 
 def _visit_mode(verb: Token, source: list[Mention], target: list[Mention], index: MentionIndex, mode, cameo):

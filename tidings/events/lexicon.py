@@ -76,6 +76,7 @@ class Lexicon:
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
     transforms: dict[str, Any] = field(default_factory=dict)
     people_nouns: frozenset[str] = frozenset()
+    roles: dict[str, frozenset[str]] = field(default_factory=dict)
     forms: set[str] = field(default_factory=set)
 
     def lookup(self, lemma: str, lower: str) -> list[Entry]:
@@ -154,6 +155,8 @@ def load_lexicon() -> Lexicon:
         for key, table in (raw.get("transforms") or {}).items():
             lexicon.transforms.setdefault(key, {}).update(table)
         lexicon.people_nouns |= _as_set(raw.get("people_nouns"))
+        for key, words in (raw.get("roles") or {}).items():
+            lexicon.roles[key] = lexicon.roles.get(key, frozenset()) | frozenset(str(w).upper() for w in words or [])
     lexicon.forms |= _PLURAL_EXTRA
     return lexicon
 

@@ -151,8 +151,9 @@ def entry_matches(token: Token, entry: Entry, lexicon: Lexicon, mention_tokens: 
     return ", ".join(reasons)
 
 
-def _blocked(token: Token, entry: Entry, root: Token) -> str | None:
-    """Why a trigger is background (inside a relative clause, a subject, a modifier), or None."""
+def _blocked(token: Token, entry: Entry, root: Token, lexicon: Lexicon, mention_tokens: set[int]) -> str | None:
+    """Why a trigger is background (inside a relative clause, a subject, a modifier, a temporal
+    clause, a participle or infinitive describing a thing), or None."""
     if entry.pos in ("verb", "adj") and not entry.predicative and token.dep_ in BLOCK_OWN_DEPS:
         return f"trigger is {token.dep_}"
     node = token
@@ -162,7 +163,27 @@ def _blocked(token: Token, entry: Entry, root: Token) -> str | None:
             parent.dep_ == "pobj" and node.dep_ == "acl" and _copular_chain(parent)
         ):
             return f"inside a {parent.dep_} of '{parent.head.text}'"
+        why = _background_clause(node, lexicon, mention_tokens)
+        if why:
+            return why
         node = parent
+    return None
+
+
+def _background_clause(node: Token, lexicon: Lexicon, mention_tokens: set[int]) -> str | None:
+    """Clauses that tell the background of the report rather than the report itself."""
+    if node.dep_ == "advcl":
+        marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+        if marks & lexicon.modality.get("background_marks", frozenset()):
+            return f"in a background clause ('{sorted(marks)[0]} ...')"
+    if node.dep_ == "acl" and node.pos_ == "VERB" and node.head.pos_ in ("NOUN", "PROPN"):
+        head = node.head
+        if _is_actorish(head, mention_tokens) or head.lemma_.lower() in lexicon.people_nouns:
+            return None  # "the first countries to recognize", "militiamen armed with"
+        if node.tag_ == "VBN":  # "weapons seized last year": a description of the weapons
+            return f"a participle describing '{head.text}'"
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):  # "the right to fire"
+            return f"an infinitive describing '{head.text}'"
     return None
 
 
@@ -209,7 +230,7 @@ def find_candidates(sent: Span, lexicon: Lexicon, mention_tokens: set[int], in_c
             notes.append(f"'{token.text}': lexicon entries exist but no constraint matched")
             continue
         entry, reason = best[1], best[2]
-        why = _blocked(token, entry, root)
+        why = _blocked(token, entry, root, lexicon, mention_tokens)
         if why:
             notes.append(f"'{token.text}' ({entry.type or 'no-event'}): skipped, {why}")
             continue
@@ -236,7 +257,13 @@ def _absorb(found: list[Candidate], notes: list[str]) -> list[Candidate]:
     for cand in found:
         if cand.entry.pos == "noun" and cand.verb.i in by_token and cand.verb.i != cand.token.i:
             verb_cand = by_token[cand.verb.i]
-            if verb_cand.absorbed_by is None and not verb_cand.entry.no_event:
+            if verb_cand.absorbed_by is not None or verb_cand.entry.no_event:
+                continue
+            if verb_cand.entry.governs or verb_cand.entry.object:  # "rejected an invitation", "called off a strike"
+                cand.absorbed_by = verb_cand
+                verb_cand.absorbed.append(cand)
+                notes.append(f"the noun '{cand.token.text}' is what '{verb_cand.token.text}' acts on")
+            else:  # a light verb: "launched an attack"
                 verb_cand.absorbed_by = cand
                 notes.append(f"'{verb_cand.token.text}' gives way to the noun '{cand.token.text}'")
     for cand in found:
@@ -246,6 +273,10 @@ def _absorb(found: list[Candidate], notes: list[str]) -> list[Candidate]:
             if other is cand or other.absorbed_by is not None:
                 continue
             child = _path_child(other.verb, cand.verb) if other.verb.i != cand.verb.i else None
+            if other.entry.pos == "noun" and other.token.i != cand.token.i:  # "demonstrations to demand reforms"
+                own = _path_child(other.token, cand.verb)
+                if own is not None and own.dep_ in CLAUSE_DEPS:
+                    child = own
             if child is None or child.dep_ in ("nsubj", "nsubjpass", "csubj", "conj", "cc", "punct", "parataxis"):
                 continue
             deps = GOVERNED_DEPS if (other.entry.governs or other.entry.no_event) else CLAUSE_DEPS

@@ -84,6 +84,10 @@ def read(verb: Token, trigger: Token, sent: Span, lexicon: Lexicon) -> Reading:
             reading.modality = "future" if would_reported else "hypothetical"
             why.append("'would' in reported speech" if would_reported else f"auxiliary '{sorted(aux)[0]}'")
             break
+        if aux & words.get("obligation_aux", frozenset()):
+            reading.modality = "hypothetical"
+            why.append(f"obligation '{sorted(aux & words['obligation_aux'])[0]}'")
+            break
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in words.get("obligation_heads", frozenset()):
             reading.modality = "hypothetical"
             why.append(f"obligation '{node.head.text} to'")

@@ -20,6 +20,7 @@ TARGET_PREPS = {"with", "to", "against", "on", "at", "into", "toward", "towards"
 NP_MODIFIER_DEPS = {"poss", "compound", "amod", "nmod", "npadvmod", "nummod", "det"}
 NP_PREPS = {"of", "from", "in", "for"}
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
+NOUN_TARGET_PREPS = {"with", "to", "against", "on", "toward", "towards", "among", "between", "into", "upon", "over"}
 
 
 @lru_cache(maxsize=4096)
@@ -27,6 +28,13 @@ def _resolve_place(text: str):
     from ..actors import resolve
 
     return resolve(text)
+
+
+def warm_up() -> None:
+    """Load the actor knowledge the place fallback uses (names, then the city gazetteer) once, up front,
+    so that the first article does not pay for it and timings measure coding alone."""
+    _resolve_place("Paris")
+    _resolve_place("Qwzxville")
 
 
 class MentionIndex:
@@ -163,26 +171,38 @@ def is_passive(verb: Token) -> bool:
 
 def subject_tokens(verb: Token) -> list[Token]:
     """The verb's subject, climbing through conj/xcomp/advcl/acl when it has none of its own."""
-    node = verb
+    node, came_by = verb, ""
     for _ in range(6):
         if is_passive(node):
-            agents = [p for a in _children(node, ("agent",)) for p in a.children if p.dep_ == "pobj"]
-            return agents
+            if came_by == "conj" and not is_passive(verb):  # "X has been indicted ... and will resign"
+                return _children(node, ("nsubjpass",))
+            return [p for a in _children(node, ("agent",)) for p in a.children if p.dep_ == "pobj"]
         subj = _children(node, SUBJECT_DEPS)
         if subj:
             return subj
         if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
             head = node.head
             cop = _copular_subject(head)
-            return cop or [head]
+            if cop:
+                return cop
+            if not _thing_governed_by_verb(node, head):
+                return [head]
+            node, came_by = head.head, "acl"  # "X issued a declaration demanding ..." -> X
+            continue
         if node.head.i == node.i:
             return []
         if node.dep_ == "xcomp":
             objs = _children(node.head, ("dobj", "dative"))
             if objs:
                 return objs
-        node = node.head
+        node, came_by = node.head, node.dep_
     return []
+
+
+def _thing_governed_by_verb(clause: Token, head: Token) -> bool:
+    """True for an -ing clause on a non-actor object noun ("issued a declaration demanding ...")."""
+    return (clause.dep_ == "acl" and clause.tag_ == "VBG" and head.pos_ == "NOUN" and not head.ent_type_
+            and head.dep_ == "dobj" and head.head.pos_ == "VERB")
 
 
 def _copular_subject(noun: Token) -> list[Token]:
@@ -203,18 +223,75 @@ def object_tokens(verb: Token, preps: set[str] = TARGET_PREPS) -> list[Token]:
         objs = _children(verb, ("nsubjpass",))
     else:
         objs = _children(verb, ("dobj", "dative", "obj"))
+    objs = [p for o in objs for p in (_pobjs(o) if o.pos_ == "ADP" else [o])]  # "provide X to/dative Y"
+    if not objs:  # "allowed X to take part", parsed as a clause with X its subject
+        objs = [s for c in _children(verb, ("ccomp",)) if any(a.lower_ == "to" for a in _children(c, ("aux",)))
+                for s in _children(c, ("nsubj",))]
     if not objs and verb.dep_ in ("acl",) and verb.tag_ == "VBN":
         objs = [verb.head]
     for prep in _children(verb, ("prep",)):
         if prep.lower_ in preps and prep.lower_ != "in":
-            objs += [p for p in prep.children if p.dep_ == "pobj"]
+            objs += _pobjs(prep)
     return objs
 
 
-def location_tokens(verb: Token) -> list[Token]:
-    """Objects of "in" attached to the verb: where it happened."""
-    return [p for prep in _children(verb, ("prep",)) if prep.lower_ in ("in", "inside", "at")
-            for p in prep.children if p.dep_ == "pobj"]
+def _pobjs(prep: Token) -> list[Token]:
+    return [p for p in prep.children if p.dep_ == "pobj"]
+
+
+def noun_prep_tokens(nouns: list[Token], preps: set[str] = NOUN_TARGET_PREPS) -> list[Token]:
+    """Whom a non-actor object noun is about: "relations *with* Russia", "suspension of links *with* Serbia"."""
+    found: list[Token] = []
+    for noun in nouns:
+        for n in [noun, *noun.conjuncts]:
+            for prep in _children(n, ("prep",)):
+                if prep.lower_ in preps:
+                    found += _pobjs(prep)
+                elif prep.lower_ == "of":  # one level down through "of"
+                    for pobj in _pobjs(prep):
+                        found += [p for q in _children(pobj, ("prep",)) if q.lower_ in preps for p in _pobjs(q)]
+    return found
+
+
+def noun_agent_tokens(nouns: list[Token]) -> list[Token]:
+    """Who did what a noun names: "crimes *by* X", "crimes committed *by* X" (the accused)."""
+    found: list[Token] = []
+    for noun in nouns:
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                found += _pobjs(child)
+            elif child.dep_ == "acl" and child.tag_ == "VBN":
+                found += [p for a in _children(child, ("agent",)) for p in _pobjs(a)]
+            elif child.dep_ == "prep" and child.lower_ in ("into", "of", "on"):  # "investigation into crimes by X"
+                found += noun_agent_tokens(_pobjs(child))
+    return found
+
+
+def clause_subject_tokens(verb: Token) -> list[Token]:
+    """The subject of the verb's (or noun's) that-clause: "demanded that *Hamas* renounce ..."."""
+    return [s for c in _children(verb, ("ccomp", "acl")) if c.pos_ in ("VERB", "AUX")
+            for s in _children(c, ("nsubj", "nsubjpass"))]
+
+
+def relative_object_tokens(noun: Token) -> list[Token]:
+    """What a noun's relative clause acts on: "a strike that shut down *the capital*"."""
+    return [o for c in _children(noun, ("relcl",)) for o in object_tokens(c)]
+
+
+def condition_subject_tokens(verb: Token, marks: frozenset[str]) -> list[Token]:
+    """Who a condition is on: "threatened to ... unless *the Kremlin* closed its base"."""
+    found: list[Token] = []
+    for node in [verb, *_children(verb, ("xcomp",))]:
+        for clause in _children(node, ("advcl",)):
+            if any(m.dep_ == "mark" and m.lower_ in marks for m in clause.children):
+                found += _children(clause, ("nsubj", "nsubjpass"))
+    return found
+
+
+def location_tokens(verb: Token, nouns: list[Token] = ()) -> list[Token]:
+    """Objects of "in/at" attached to the verb or its object nouns: where it happened."""
+    return [p for head in [verb, *nouns] for prep in _children(head, ("prep",))
+            if prep.lower_ in ("in", "inside", "at", "near", "outside") for p in _pobjs(prep)]
 
 
 def actors_of(tokens: list[Token], index: MentionIndex) -> list[Mention]:

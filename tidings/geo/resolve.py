@@ -21,9 +21,12 @@ from ..models import Place
 from .gazetteer import AREA_FEATURES, COUNTRY_FEATURES, Candidate, Entry, Gazetteer, fold, gazetteer
 
 FEATURE_PRIOR = {"PCLI": 5.0, "CONT": 5.0, "RGN": 4.0, "OCN": 4.0, "SEA": 4.0, "GULF": 3.5, "LK": 3.5,
-                 "PPLC": 2.0, "ADM1": 3.0, "ADM2": 0.5, "PPL": 0.0}
+                 "PPLC": 2.0, "ADM1": -0.5, "ADM2": 0.5, "PPL": 0.0}
 POPULATION_WEIGHT = 0.5  # per decade of population, populated places only
 PRIMARY_NAME_BONUS = 1.0
+# A place reached only through an alternate name ("Mexico" for Mexico City) yields to a
+# country or region whose own name it is.
+BORROWED_NAME_PENALTY = 3.0
 CONTEXT_WEIGHT = 9.0  # times the share of the article's country distribution
 NEAR_KM, NEAR_BONUS = 150.0, 2.0
 REGION_KM, REGION_BONUS = 500.0, 1.0
@@ -139,8 +142,14 @@ def best(entries: list[Entry], context: GeoContext, key: str = "", container: Ca
     if not entries:
         return None, 0.0
     scored = []
+    own_name = any(entry.primary and entry.candidate.feature in AREA_FEATURES for entry in entries)
+    named_countries = {e.candidate.country for e in entries if e.candidate.feature in COUNTRY_FEATURES}
     for entry in entries:
         value = score(entry, context, key)
+        if own_name and not entry.primary:
+            value -= BORROWED_NAME_PENALTY
+        if entry.candidate.country in named_countries and entry.candidate.feature not in COUNTRY_FEATURES:
+            value -= BORROWED_NAME_PENALTY  # "Mexico": the country, not its state or capital
         if container is not None and _inside(entry.candidate, container):
             value += CONTAINER_BONUS
         scored.append((value, entry.candidate))

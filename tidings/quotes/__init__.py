@@ -28,7 +28,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..models import Mention, Quote
-from .attribution import Attribution, after_frame, before_frame, colon_paragraph
+from .attribution import Attribution, after_frame, before_frame, colon_paragraph, previous_sentence
 from .frames import ArticleIndex
 from .indirect import find_indirect
 from .lexicon import cue_lexicon
@@ -41,7 +41,7 @@ _SHORT_WORDS = 3  # quoted phrases this short need a cue to count as quotes
 _CONFIDENCE = {
     "direct:after": 0.95, "direct:after-inverted": 0.95, "direct:before": 0.9, "direct:governed": 0.85,
     "direct:colon-paragraph": 0.85, "direct:according-to": 0.85, "direct:split": 0.9,
-    "direct:continued": 0.75, "direct:continued-paragraph": 0.6, "direct:unattributed": 0.5,
+    "direct:continued": 0.75, "direct:previous-sentence": 0.7, "direct:previous-paragraph": 0.6, "direct:continued-paragraph": 0.6, "direct:unattributed": 0.5,
 }
 
 
@@ -95,7 +95,7 @@ def _direct_quotes(index: ArticleIndex, resolver: SpeakerResolver) -> list[Quote
         if attribution is None and _word_count(content) <= _SHORT_WORDS:
             continue
         if attribution is None:
-            attribution = _inherit(index, quote, previous)
+            attribution = _inherit(index, quote, previous) or previous_sentence(index, quote, cue_lexicon())
         if attribution is not None and attribution.speaker_start is not None:
             previous = (quote, attribution)
         quotes.append(_quote(quote, content, attribution, resolver, direct=True))

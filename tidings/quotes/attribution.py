@@ -55,12 +55,17 @@ class Attribution:
     rule: str
 
 
-def cue_lemma(token: Token, lexicon: CueLexicon, parsed: bool, groups: tuple[str, ...]) -> str | None:
-    """The cue lemma of ``token`` when it is a verb of one of ``groups`` (speech, naming, cognition)."""
+def cue_lemma(token: Token, lexicon: CueLexicon, parsed: bool, groups: tuple[str, ...],
+              loose: bool = False) -> str | None:
+    """The cue lemma of ``token`` when it is a verb of one of ``groups`` (speech, naming, cognition).
+
+    ``loose`` also accepts a known verb form the tagger took for a noun or name
+    ("Bozell answers.", "Tweeted"), for positions right next to a quote.
+    """
     if parsed:
         if token.pos_ in ("VERB", "AUX"):
             lemma = token.lemma_.lower()
-        elif token.pos_ == "PROPN" and token.lower_.endswith("ed"):  # "Tweeted" mis-tagged as a name
+        elif (loose or token.lower_.endswith("ed")) and token.pos_ in ("PROPN", "NOUN") and not _after_determiner(token):
             lemma = lexicon.lemma_of.get(token.lower_)
         else:
             return None
@@ -72,6 +77,10 @@ def cue_lemma(token: Token, lexicon: CueLexicon, parsed: bool, groups: tuple[str
         if lemma in getattr(lexicon, group):
             return lemma
     return None
+
+
+def _after_determiner(token: Token) -> bool:
+    return token.i > 0 and token.nbor(-1).pos_ in ("DET", "PRON", "ADJ", "NUM") and token.nbor(-1).lower_ not in ("he", "she", "they", "it", "we", "i")
 
 
 def speaker_of(cue: Token) -> Token | None:
@@ -189,7 +198,7 @@ def after_frame(index: ArticleIndex, quote: QuoteMarks, next_open: int, lexicon:
     sentence = index.sentence_at(tokens[0].idx)
     parsed = bool(sentence and sentence.parsed)
     for n, token in enumerate(tokens[: _MAX_AFTER_PREFIX + 1]):
-        if cue_lemma(token, lexicon, parsed, ("speech",)) is None:
+        if cue_lemma(token, lexicon, parsed, ("speech",), loose=n > 0 and _np_like(tokens[:n])) is None:
             continue
         if not parsed:
             return _unparsed_after(tokens, n, frame)
@@ -202,14 +211,22 @@ def after_frame(index: ArticleIndex, quote: QuoteMarks, next_open: int, lexicon:
             if subject is None or not (frame.start <= subject.i < frame.end):
                 subject = _first_nominal(tokens[1:6])
             return _make(token, subject, frame, "direct:after-inverted")
-        if subject is None:
-            subject = _nominal_before(tokens[:n])
-            if subject is not None and n <= 4:
+        if (subject is None or subject.i >= token.i) and _np_like(tokens[:n]):
+            subject = _first_nominal(tokens[:n])
+            if subject is not None:
                 return _make(token, subject, frame, "direct:after")
         if subject is not None and frame.start <= subject.i < token.i and _only_subject_before(tokens[:n], subject):
             return _make(token, subject, frame, "direct:after")
         return None  # the first verb of the frame is not a cue of this quote
     return None
+
+
+def _np_like(tokens: list[Token]) -> bool:
+    """Whether ``tokens`` can be a speaker phrase: names, nouns, titles, appositions, no verbs."""
+    if not tokens or tokens[0].pos_ not in ("PROPN", "PRON", "NOUN", "DET", "ADJ"):
+        return False
+    return all(t.pos_ in ("PROPN", "PRON", "NOUN", "DET", "ADJ", "ADP", "PUNCT", "NUM", "CCONJ", "PART", "ADV", "SPACE")
+               for t in tokens)
 
 
 def _only_subject_before(prefix: list[Token], subject: Token) -> bool:
@@ -293,11 +310,16 @@ def _governing_cue(index: ArticleIndex, quote: QuoteMarks, frame: Span, lexicon:
     root = _quote_root(index, quote)
     if root is None:
         return None
+    according: Attribution | None = None
     candidates: list[Token] = []
     node, seen = root, set()
     while node.i not in seen and len(seen) < 16:
         seen.add(node.i)
         around = [node] + [c for c in node.children if c.dep_ == "parataxis"]
+        for child in node.children:
+            source = _preposition_cue(child, lexicon) if frame.start <= child.i < frame.end else None
+            if source is not None:
+                according = _make(child, source, frame, "direct:according-to")
         for token in around:
             if frame.start <= token.i < frame.end and cue_lemma(token, lexicon, True, ("speech", "naming")):
                 if token.lemma_.lower() not in lexicon.adjacent_only:
@@ -309,7 +331,7 @@ def _governing_cue(index: ArticleIndex, quote: QuoteMarks, frame: Span, lexicon:
         subject = speaker_of(cue)
         if subject is not None and not (quote.open <= subject.idx < quote.close):
             return _make(cue, subject, frame, "direct:governed")
-    return None
+    return according
 
 
 OUTERMOST = True
@@ -401,3 +423,36 @@ def colon_paragraph(index: ArticleIndex, quote: QuoteMarks, lexicon: CueLexicon)
     if found is not None:
         found.rule = "direct:colon-paragraph"
     return found
+
+
+def previous_sentence(index: ArticleIndex, quote: QuoteMarks, lexicon: CueLexicon) -> Attribution | None:
+    """``Lynch announced the lawsuit on Monday. “We are seeking …”`` — a quote opening a sentence
+    right after a sentence of the same paragraph whose main verb is a speech cue."""
+    before = _before_tokens(index, quote, 0)
+    if any(not (t.is_punct or t.is_space) for t in before):
+        return None  # the quote does not open its sentence
+    para_no = index.paragraph_of(quote.open)
+    para_start, _ = index.paragraph_span(para_no)
+    first = before[0].i if before else (index.token_at(quote.open).i if index.token_at(quote.open) else 0)
+    if first == 0:
+        return None
+    rule = "direct:previous-sentence"
+    if index.doc[first - 1].idx < para_start:  # the quote opens its paragraph: look at the one before
+        if para_no == 0 or index.paragraph_of(index.doc[first - 1].idx) != para_no - 1:
+            return None
+        rule = "direct:previous-paragraph"
+    previous = first - 1
+    while previous > 0 and index.doc[previous].is_space:
+        previous -= 1
+    sentence = index.sentence_at(index.doc[previous].idx)
+    if sentence is None or not sentence.parsed:
+        return None
+    root = sentence.span.root
+    if any(t.text in _OPEN_MARKS or t.text in ("”", "»") for t in sentence.span):
+        return None  # a sentence with its own quote keeps its speaker to that quote
+    if cue_lemma(root, lexicon, True, ("speech",)) is None or root.lemma_.lower() in lexicon.adjacent_only:
+        return None
+    subject = speaker_of(root)
+    if subject is None:
+        return None
+    return _make(root, subject, sentence.span, rule)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import duckdb
 from fastapi import APIRouter, Depends, FastAPI, Path as PathParam, Query, Request
@@ -44,16 +44,16 @@ def _environment() -> Environment:
 
 def event_href(event: dict) -> str:
     """Where an event's evidence is: its sentence in its article."""
-    return f"/articles/{event['article_id']}#event-{event['id']}"
+    return f"/articles/{quote(str(event['article_id']), safe='')}#event-{quote(str(event['id']), safe='')}"
 
 
 def actor_href(actor: str | None) -> str:
-    return "/actors/" + (actor or "").replace("/", " ")
+    return "/actors/" + quote(actor or "", safe="")
 
 
 def dyad_href(a: str, b: str, **params) -> str:
     query_string = urlencode({k: v for k, v in params.items() if v not in (None, "", False)})
-    return f"/dyads/{a}/{b}" + (f"?{query_string}" if query_string else "")
+    return f"/dyads/{quote(a, safe='')}/{quote(b, safe='')}" + (f"?{query_string}" if query_string else "")
 
 
 def side(event: dict, which: str) -> str:
