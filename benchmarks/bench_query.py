@@ -80,9 +80,21 @@ def time_api(path: str, repeats: int, rollup_over: int | None) -> dict:
         app.state.con.close()
 
 
-def bench(size: int, folder: Path, repeats: int) -> dict:
+def reuse(path: str, size: int) -> bool:
+    """Keep a store built by an earlier run (same size), without its rollup."""
+    if not Path(path).exists():
+        return False
+    con = connect(path)
+    same = con.execute("SELECT count(*) FROM events").fetchall()[0][0] == size
+    con.execute("DROP TABLE IF EXISTS dyad_days")
+    con.execute("DROP TABLE IF EXISTS dyad_days_meta")
+    con.close()
+    return same
+
+
+def bench(size: int, folder: Path, repeats: int, keep_stores: bool = False) -> dict:
     path = str(folder / f"bench_{size}.duckdb")
-    built = build(path, size)
+    built = {"build_s": "reused"} if keep_stores and reuse(path, size) else build(path, size)
     out = {"events": size, "build_s": built["build_s"], "cpus": os.cpu_count()}
     out["duckdb_scan_ms"] = time_duckdb(path, repeats)
     out["api_scan_ms"] = time_api(path, repeats, rollup_over=None)
@@ -102,13 +114,14 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000000,10000000", help="comma-separated event counts")
     parser.add_argument("--repeats", type=int, default=15)
     parser.add_argument("--keep", help="folder for the stores (default: a temporary folder, removed)")
+    parser.add_argument("--reuse", action="store_true", help="with --keep: reuse stores of the same size")
     parser.add_argument("--json", action="store_true", help="accepted for run_all.py; the output is always "
                                                                "one JSON line")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     if args.keep:
         Path(args.keep).mkdir(parents=True, exist_ok=True)
-        results = [bench(size, Path(args.keep), args.repeats) for size in sizes]
+        results = [bench(size, Path(args.keep), args.repeats, args.reuse) for size in sizes]
     else:
         with tempfile.TemporaryDirectory(prefix="tidings-bench-") as folder:
             results = [bench(size, Path(folder), args.repeats) for size in sizes]

@@ -41,6 +41,7 @@ def ingest_command(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     from ..ingest import read_sources
+    from ..nlp import load_model
 
     settings = load_settings(config, db=db, model=model, workers=workers, batch_size=batch_size,
                              actors_files=tuple(actors) if actors else None)
@@ -51,6 +52,7 @@ def ingest_command(
         return
     if engine != "local":
         raise typer.BadParameter("--engine must be local or ray")
+    load_model(settings.model)  # a usage error (model not installed) stops here, before any work
     console = Console(stderr=True)
     raws = read_sources(sources, published=published, settings=settings)
     with Progress(SpinnerColumn(), TextColumn("[bold]ingesting"), BarColumn(bar_width=None), MofNCompleteColumn(),

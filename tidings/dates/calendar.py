@@ -68,6 +68,12 @@ def finer(a: str, b: str) -> str:
     return a if GRANULARITIES.index(a) >= GRANULARITIES.index(b) else b
 
 
+def coarser(a: str, b: str) -> str:
+    """The coarser of two granularities ("time" counts as "day")."""
+    a, b = ("day" if g == "time" else g for g in (a, b))
+    return a if GRANULARITIES.index(a) <= GRANULARITIES.index(b) else b
+
+
 def add_months(d: date, months: int) -> date:
     """``d`` moved by whole months, clamped to the month's last day."""
     index = d.year * 12 + d.month - 1 + months

@@ -144,6 +144,13 @@ class Context:
             return anchor
         return anchor + timedelta(days=ahead) if self.direction(start, end) > 0 else anchor - timedelta(days=back)
 
+    def weekday_from_reference(self, number: int, direction: int) -> date:
+        """The weekday strictly before (-1) or after (1) the narrative's day, else the anchor."""
+        base = self.reference_day()
+        if direction < 0:
+            return base - timedelta(days=(base.isoweekday() - number) % 7 or 7)
+        return base + timedelta(days=(number - base.isoweekday()) % 7 or 7)
+
     def yearly(self, make: Callable[[int], date], start: int, end: int, rel: str = "") -> date:
         """An annual date (a month and day, a holiday) in the year the context implies."""
         anchor = self.anchor_date

@@ -12,7 +12,7 @@ import re
 from datetime import date, timedelta
 from typing import Callable
 
-from .calendar import Period, finer, holiday, period_of, shift, shift_period
+from .calendar import Period, coarser, finer, holiday, period_of, shift, shift_period
 from .context import Context, Reading, Unresolved
 from .lexicon import load_lexicon, month_number, number_value, weekday_number
 
@@ -246,9 +246,58 @@ def relative_day(m: re.Match, ctx: Context) -> Reading:
     return Reading("DATE", day.isoformat(), Period("day", day))
 
 
-def weekday(m: re.Match, ctx: Context) -> Reading:
-    day = ctx.weekday(weekday_number(m["weekday"]), m.start(), m.end(), (m["rel"] or "").lower())
+def weekday(m: re.Match, ctx: Context) -> Reading | None:
+    rel = (m["rel"] or "").lower()
+    if m["the"] and rel not in ("previous", "following", "next", "last"):
+        return None
+    if rel in ("previous", "following"):  # "the previous Friday": the one before the narrative's day
+        day = ctx.weekday_from_reference(weekday_number(m["weekday"]), -1 if rel == "previous" else 1)
+        return Reading("DATE", day.isoformat(), Period("day", day), narrative=True)
+    day = ctx.weekday(weekday_number(m["weekday"]), m.start(), m.end(), rel)
     return Reading("DATE", day.isoformat(), Period("day", day))
+
+
+def day_offset(m: re.Match, ctx: Context) -> Reading | None:
+    """"the day after", "the day before last Tuesday's hearing": one day from a named day or the narrative's."""
+    if m["weekday"]:
+        base = ctx.weekday(weekday_number(m["weekday"]), m.start(), m.end(), (m["rel"] or "").lower())
+    elif m["month"]:
+        base = ctx.month_day(month_number(m["month"]), _day(m["day"]), m.start(), m.end())
+    else:
+        base = ctx.reference_day()
+    if base is None:
+        return None
+    day = base + timedelta(days=-1 if m["dir"].lower() == "before" else 1)
+    return Reading("DATE", day.isoformat(), Period("day", day), narrative=not (m["weekday"] or m["month"]))
+
+
+def narrative_part(m: re.Match, ctx: Context) -> Reading:
+    """"the next morning", "that night": a part of the narrative's day (or the day after or before it)."""
+    part = load_lexicon().day_parts[m["part"].lower()]
+    offset = {"next": 1, "following": 1, "previous": -1}.get((m["rel"] or "").lower(), 0)
+    day = ctx.reference_day() + timedelta(days=offset)
+    return Reading("TIME", f"{day.isoformat()}T{part}", Period("time", day, day_part=part), narrative=True)
+
+
+def week_of(m: re.Match, ctx: Context) -> Reading | None:
+    """"the week of March 6": the ISO week holding that day."""
+    if m["year"]:
+        day = date(int(m["year"]), month_number(m["month"]), _day(m["day"]))
+    else:
+        day = ctx.month_day(month_number(m["month"]), _day(m["day"]), m.start(), m.end())
+    if day is None:
+        return None
+    period = period_of(day, "week")
+    return Reading("DATE", period.value, period, absolute=bool(m["year"]))
+
+
+def unit_range(m: re.Match, ctx: Context) -> Reading | None:
+    """"two to three weeks": one duration, its lower bound (TimeBank keeps the range in one span)."""
+    low, high = number_value(m["number"]), number_value(m["number2"])
+    unit = unit_name(m["unit"])
+    if low is None or high is None or low == "X" or high == "X" or unit not in load_lexicon().units:
+        return None
+    return Reading("DURATION", duration_value(low, unit), approximate=True)
 
 
 def weekdays_set(m: re.Match, ctx: Context) -> Reading:
@@ -303,6 +352,12 @@ def ago(m: re.Match, ctx: Context) -> Reading | None:
     amount *= {"decade": 10, "century": 100, "millennium": 1000}.get(unit, 1)
     if relative_to_reference:
         period = shift_period(ctx.reference, SHIFT_UNIT.get(shift_unit, shift_unit), sign * amount)
+        return Reading("DATE", period.value, period, narrative=True, approximate=ctx.approximate)
+    if direction in ("earlier", "later") and ctx.use_narrative and ctx.reference is not None:
+        # "three days later": counted from the narrative's last date, no finer than that date
+        reference = ctx.reference
+        moved = shift(reference.start, SHIFT_UNIT.get(shift_unit, shift_unit), sign * amount)
+        period = period_of(moved, coarser(UNIT_GRANULARITY[unit], reference.granularity))
         return Reading("DATE", period.value, period, narrative=True, approximate=ctx.approximate)
     moved = shift(ctx.anchor_date, SHIFT_UNIT.get(shift_unit, shift_unit), sign * amount)
     period = period_of(moved, UNIT_GRANULARITY[unit])
@@ -456,7 +511,8 @@ RULES: dict[str, Rule] = {
     "month_relyear": month_relyear, "month": month, "fiscal_year": fiscal_year, "year": year,
     "spoken_year": spoken_year, "decade": decade, "decade_word": decade_word, "century": century,
     "quarter": quarter, "quarter_code": quarter, "half": half, "season": season,
-    "relative_day": relative_day, "weekday": weekday, "weekdays_set": weekdays_set, "holiday": holiday_date,
+    "relative_day": relative_day, "weekday": weekday, "day_offset": day_offset, "narrative_part": narrative_part,
+    "week_of": week_of, "day_range": month_day, "unit_range": unit_range, "weekdays_set": weekdays_set, "holiday": holiday_date,
     "unit_relative": unit_relative, "unit_that": unit_that, "ago": ago, "the_duration": the_duration,
     "duration": duration, "vague_duration": vague_duration, "set_every": set_every, "set_month": set_month,
     "set_rate": set_rate, "frequency": frequency, "reference": reference, "period_ref": period_ref,

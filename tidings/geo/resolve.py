@@ -22,7 +22,7 @@ from .gazetteer import AREA_FEATURES, COUNTRY_FEATURES, Candidate, Entry, Gazett
 
 FEATURE_PRIOR = {"PCLI": 5.0, "CONT": 5.0, "RGN": 4.0, "OCN": 4.0, "SEA": 4.0, "GULF": 3.5, "LK": 3.5,
                  "PPLC": 2.0, "ADM1": -0.5, "ADM2": 0.5, "PPL": 0.0}
-POPULATION_WEIGHT = 0.5  # per decade of population, populated places only
+POPULATION_WEIGHT = 1.0  # per decade of population, populated places only
 PRIMARY_NAME_BONUS = 1.0
 # A place reached only through an alternate name ("Mexico" for Mexico City) yields to a
 # country or region whose own name it is.
