@@ -23,7 +23,7 @@ DATA = REPO / "tidings" / "data" / "actors" / "officeholders.tsv"
 WIKIDATA_2022 = REPO.parent / "shared" / "reference" / "wikidata_heads_of_state_gov_2022-10.csv"
 
 HEADER = ["country", "office", "title", "name", "aliases", "qid", "start", "end", "note", "sector"]
-SECTORS = {"", "GOV", "MIL", "LEG", "JUD", "SPY", "COP", "OPP", "REB", "PRM", "REL", "PTY", "ELI", "BUS", "MED", "EDU", "CVL", "JRN", "SOC"}
+SECTORS = {"", "GOV", "MIL", "LEG", "JUD", "SPY", "COP", "OPP", "REB", "PRM", "REL", "PTY", "ELI", "BUS", "MED", "EDU", "CVL", "JRN", "SOC", "CRM"}
 OFFICES = {"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "other"}
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 QID_RE = re.compile(r"^Q[1-9]\d*$")

@@ -105,6 +105,10 @@ def build_phrases(doc: Doc, hits: list[Hit], parsed: bool, sent_start: int, sent
     current: Phrase | None = None
     for hit in hits:
         if current is not None and hit.start < current.end:
+            if hit.kind == "title" and hit.start == current.name_start and hit.end < (current.name_end or 0):
+                current.hits.append(hit)  # "Minister of Defense Colonel-General Andrei Kartapolov": a second title
+                current.joins.append("")
+                current.name_start = hit.end
             continue  # inside a name read after a title
         if current is not None:
             gap = _gap_kind(doc, current.end, hit.start, parsed)

@@ -210,7 +210,8 @@ class KnowledgeBase:
             if form:
                 self._add_form(form, Entry("person", name, source=source))
         parts = name.split()
-        if len(parts) > 1 and len(parts[-1]) > 2 and parts[-1][:1].isupper():
+        titled = any(e.kind == "title" for e in self.forms.get(parts[0].lower(), []))  # "Prince Harry": no surname
+        if len(parts) > 1 and len(parts[-1]) > 2 and parts[-1][:1].isupper() and not titled:
             self.surnames.setdefault(parts[-1].lower(), set()).add(name)
             self.surnames.setdefault(fold(parts[-1]).lower(), set()).add(name)
             self._add_form(parts[-1], Entry("surname", parts[-1], source=source))

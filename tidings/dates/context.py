@@ -26,6 +26,7 @@ LEFT_WORDS, RIGHT_WORDS, ED_DISTANCE = 25, 6, 25
 REPORTING = frozenset({"said", "says", "told", "tells", "reported", "announced", "added", "stated"})
 # before a word in -ed that is then a passive or an adjective ("is expected", "a still unspecified date")
 NOT_PAST_BEFORE = frozenset({"be", "is", "are", "being", "'s", "a", "an", "the", "still", "its", "their", "his", "her"})
+PLUPERFECT_DISTANCE = 6
 APPROXIMATORS = ("nearly", "almost", "about", "around", "roughly", "approximately", "some", "just under")
 
 
@@ -113,7 +114,11 @@ class Context:
             if word in REPORTING:
                 continue
             if word in future:
-                return -1 if "had" in before else 1  # "had been scheduled to expire Friday": a past plan
+                if distance != int(distance) and word.endswith("ed"):
+                    continue  # "On Friday, the government planned to pay": the plan was made that day
+                if distance < PLUPERFECT_DISTANCE and ("had" in before or "previously" in before):
+                    return -1  # "had been scheduled to expire Friday": a past plan
+                return 1
             if word in past or (distance <= ED_DISTANCE and len(word) > 4 and word.endswith("ed") and not word.endswith("need")):
                 if not before or before[0] not in NOT_PAST_BEFORE:
                     return -1

@@ -96,8 +96,8 @@ PATTERNS: dict[str, str] = {
     "season": r"\b(?i:(?:(?P<past>(?:this\s+)?past\s+)|(?P<rel>this|last|next|the|early|late|mid)[- ]?\s*)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<spoken>{SPOKEN_YEAR})))?)\b",
     "relative_day": r"\b(?i:(?:the\s+day\s+(?P<rel>before|after)\s+)?(?P<word>today|yesterday|tomorrow))\b",
     "weekday": r"\b(?:(?P<the>(?i:the)\s+)?(?P<rel>(?i:last|next|this|coming|past|previous|following))\s+)?(?P<weekday>{WEEKDAY})(?!s\b)",
-    "day_offset": r"\b(?i:the\s+day\s+(?P<dir>before|after))\b(?!\s+(?i:yesterday|today|tomorrow))(?:\s+(?:(?P<rel>(?i:last|next|this))\s+)?"
-                  r"(?P<weekday>{WEEKDAY})(?:'s)?|\s+(?P<month>{MONTH})\s+(?P<day>{DAY}))?",
+    "day_offset": r"\b(?i:the\s+day\s+(?P<dir>before|after))\b(?:\s+(?:(?P<rel>(?i:last|next|this))\s+)?(?P<weekday>{WEEKDAY})|"
+                  r"\s+(?P<month>{MONTH})\s+(?P<day>{DAY})|(?=\s*[,.;:)]|\s+(?i:his|her|its|their)\b))",
     "narrative_part": r"\b(?i:(?:the\s+(?P<rel>next|following|previous|same)|that(?:\s+same)?)\s+(?P<part>morning|afternoon|evening|night))\b",
     "week_of": r"\b(?i:the\s+week\s+of\s+)(?P<month>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?",
     "day_range": r"\b(?P<month>{MONTH})\s+(?P<first>{DAY})\s*(?:-|–|\b(?:and|or|to|through)\b)\s*(?P<core>(?P<day>{DAY}))(?!\s*(?:%|percent)|[\d,.]\d)",
@@ -112,7 +112,7 @@ PATTERNS: dict[str, str] = {
     "set_month": r"\b(?i:every|each)\s+(?P<month>{MONTH})",
     "set_rate": r"\b(?i:(?:a|per)\s+(?P<unit>day|week|month|year|quarter|hour))\b",
     "frequency": r"\b(?i:(?P<word>{FREQUENCY}))\b",
-    "ago": r"\b(?i:(?P<number>{NUMBER})[\s-]+(?P<unit>{UNIT})(?P<and_half>\s+and\s+a\s+half)?(?:\s+or\s+so)?\s+(?P<direction>ago|earlier|later|from\s+now|hence|back))\b",
+    "ago": r"\b(?i:(?P<number>{NUMBER})[\s-]+(?P<unit>{UNIT})(?P<and_half>\s+and\s+a\s+half)?(?:\s+or\s+so)?\s+(?P<direction>ago|earlier|from\s+now|hence|back))\b",
     "year_period": r"\b(?i:the\s+(?P<year>{YEAR})\s+(?P<noun>quarter|period|fiscal\s+year|first\s+half|second\s+half))\b",
     "the_duration": r"\b(?i:the\s+(?:(?P<rel>first|past|last|next|latest|coming|previous|final|following|remaining)\s+)?(?P<number>{NUMBER})\s+(?P<unit>{UNIT}))\b",
     "duration": r"\b(?i:(?P<number>{NUMBER})(?:\s+|-)(?P<unit>{UNIT})(?P<and_half>\s+and\s+a\s+half)?(?P<suffix>-(?:long|old))?)\b",

@@ -151,8 +151,10 @@ def fiscal_year(m: re.Match, ctx: Context) -> Reading:
 
 def year(m: re.Match, ctx: Context) -> Reading | None:
     after = ctx.text[m.end():m.end() + 12]
-    if re.match(r"\s*(?:-|to)\s*\d", after) and not re.match(r"\s*-\s*(?:19|20)?\d\d\b", after):
-        return None
+    following = re.match(r"\s*(?:-|to)\s*(\d+)", after)
+    if following and not re.match(r"\s*-\s*(?:19|20)?\d\d\b", after) and not (
+            re.fullmatch(r"(?:19|20)\d\d", following.group(1)) and int(following.group(1)) > int(m["year"])):
+        return None  # "1,500 to 2,000", "1500-1600 hours"; "from 1991 to 1997" is two years
     if re.match(r"(?i)\s*(?:a\.m|p\.m|hours\b|GMT)", after):
         return None
     value = int(m["year"])
@@ -353,8 +355,9 @@ def ago(m: re.Match, ctx: Context) -> Reading | None:
     if relative_to_reference:
         period = shift_period(ctx.reference, SHIFT_UNIT.get(shift_unit, shift_unit), sign * amount)
         return Reading("DATE", period.value, period, narrative=True, approximate=ctx.approximate)
-    if direction in ("earlier", "later") and ctx.use_narrative and ctx.reference is not None:
-        # "three days later": counted from the narrative's last date, no finer than that date
+    if direction == "earlier" and ctx.use_narrative and ctx.reference is not None and ctx.reference.granularity in ("day", "time"):
+        # "three days earlier": counted from the narrative's last day ("a year earlier" counts from the
+        # publication date unless the narrative is in quarters, as TimeBank does)
         reference = ctx.reference
         moved = shift(reference.start, SHIFT_UNIT.get(shift_unit, shift_unit), sign * amount)
         period = period_of(moved, coarser(UNIT_GRANULARITY[unit], reference.granularity))

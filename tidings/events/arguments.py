@@ -26,7 +26,7 @@ from .lexicon import Lexicon
 from .match import Candidate
 from .roles import (TARGET_PREPS, MentionIndex, actors_of, clause_subject_tokens, condition_subject_tokens,
                     location_tokens, noun_agent_tokens, noun_prep_tokens, object_tokens, relative_object_tokens,
-                    subject_tokens, with_country)
+                    is_passive, subject_tokens, with_country)
 
 PRONOUNS = {"he", "she", "they", "it", "we", "him", "her", "them", "us", "i", "you", "who", "which", "that"}
 NOUN_TARGET_PREPS = {"on", "against", "with", "to", "into", "at", "of", "toward", "towards"}
@@ -60,6 +60,9 @@ def source_of(cand: Candidate, index: MentionIndex, resolve: Resolver, lexicon: 
         if not source:
             source = actors_of([p for a in token.children if a.dep_ == "prep" and a.lower_ == "by"
                                 for p in a.children if p.dep_ == "pobj"], index)
+    if not source and entry.governs and is_passive(verb) and not any(c.dep_ == "agent" for c in verb.children):
+        # "Vietnam is committed to ...", "X is prepared to ...": a stance of the passive subject
+        source = resolve([c for c in verb.children if c.dep_ == "nsubjpass"], [])
     if not source and entry.type in lexicon.roles.get("location_source_types", ()):
         nouns = _object_nouns(object_tokens(verb), index) + ([token] if entry.pos == "noun" else [])
         source = [m for m in actors_of(_places(verb, nouns, lexicon), index) if _country(m)]
@@ -129,7 +132,9 @@ def _target_places(cand: Candidate, index: MentionIndex, lexicon: Lexicon):
     yield noun_prep_tokens(nouns)
     if is_noun:
         yield relative_object_tokens(token)
-    clauses = [a.verb for a in cand.absorbed] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    # complements only: an absorbed "as/while/because ..." clause tells another event, not this one's target
+    clauses = [v for v in [a.verb for a in cand.absorbed] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+               if v.dep_ in ("xcomp", "ccomp") or (v.dep_ == "advcl" and not any(m.dep_ == "mark" for m in v.children))]
     for clause in clauses:
         objs = object_tokens(clause)
         yield objs
@@ -164,11 +169,23 @@ def _tokens_in(m: Mention, index: MentionIndex, sent: Span) -> set[int]:
     return {i for i in range(sent.start, sent.end) if index.by_token.get(i) is m}
 
 
-def fill_countries(source: list[Mention], target: list[Mention], countries: list[str]):
-    """Give country-less actors the sentence's country where it is unambiguous; True if any was given."""
+def place_country(cand: Candidate, index: MentionIndex, lexicon: Lexicon) -> str | None:
+    """The country of the place the event happened in ("blocked streets in Hong Kong"), if one is named."""
+    nouns = _object_nouns(object_tokens(cand.verb), index) + ([cand.token] if cand.entry.pos == "noun" else [])
+    for m in actors_of(_places(cand.verb, nouns, lexicon), index):
+        if _country(m) and _country(m) not in lexicon.roles.get("international_codes", frozenset()):
+            return _country(m)
+    return None
+
+
+def fill_countries(source: list[Mention], target: list[Mention], countries: list[str], place: str | None = None):
+    """Give country-less actors the country of the event's place, else the sentence's country where
+    that is unambiguous; True if any was given."""
     used = {_country(m) for m in source + target} - {None}
     remaining = [c for c in countries if c not in used]
-    if len(remaining) == 1:
+    if place:
+        guess = place
+    elif len(remaining) == 1:
         guess = remaining[0]
     elif not remaining and len(countries) == 1:
         guess = countries[0]

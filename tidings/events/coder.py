@@ -17,7 +17,7 @@ from ..nlp import sentences
 from .lexicon import Lexicon, cameo_codes, load_lexicon, plover_types
 from .match import Candidate, find_candidates
 from .modality import Reading, read, speech_verb_above
-from .arguments import PRONOUNS, fill_countries, sentence_countries, source_of, target_of
+from .arguments import PRONOUNS, fill_countries, place_country, sentence_countries, source_of, target_of
 from .roles import MentionIndex, actors_of, event_actor, subject_tokens
 
 
@@ -162,13 +162,21 @@ def _build_event(cand: Candidate, reading: Reading, sent: Span, index: MentionIn
         source, target = _claim_roles(cand, index, speaker)
     else:
         source, target = _roles(cand, index, state, speaker, lexicon)
-    source, target, filled = fill_countries(source, target, sentence_countries(sent, index, lexicon, cand.token))
+    if not all(_has_country(m) for m in source + target):
+        source, target, filled = fill_countries(source, target, sentence_countries(sent, index, lexicon, cand.token),
+                                                place_country(cand, index, lexicon))
+    else:
+        filled = False
     type_, cameo, mode, negated, transform_rule = _transform(type_, cameo, mode, reading, lexicon)
     if type_ == "CONSULT" and mode is None:
         mode, cameo = _visit_mode(cand.verb, source, target, index, mode, cameo)
     claimed = None if entry.claim else next((m for m in speaker if all(m is not s for s in source)), None)
     return _event(cand, type_, cameo, mode, negated, reading, source, target, claimed, sent,
                   entry.rule + transform_rule + ("+country:sentence" if filled else ""))
+
+
+def _has_country(m: Mention) -> bool:
+    return bool(m.actor and m.actor.country)
 
 
 def _visit_mode(verb: Token, source: list[Mention], target: list[Mention], index: MentionIndex, mode, cameo):

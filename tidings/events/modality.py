@@ -84,7 +84,7 @@ def read(verb: Token, trigger: Token, sent: Span, lexicon: Lexicon) -> Reading:
             reading.modality = "future" if would_reported else "hypothetical"
             why.append("'would' in reported speech" if would_reported else f"auxiliary '{sorted(aux)[0]}'")
             break
-        if aux & words.get("obligation_aux", frozenset()):
+        if aux & words.get("obligation_aux", frozenset()) and trigger.dep_ not in ("aux", "auxpass"):
             reading.modality = "hypothetical"
             why.append(f"obligation '{sorted(aux & words['obligation_aux'])[0]}'")
             break

@@ -22,12 +22,15 @@ from .gazetteer import AREA_FEATURES, COUNTRY_FEATURES, Candidate, Entry, Gazett
 
 FEATURE_PRIOR = {"PCLI": 5.0, "CONT": 5.0, "RGN": 4.0, "OCN": 4.0, "SEA": 4.0, "GULF": 3.5, "LK": 3.5,
                  "PPLC": 2.0, "ADM1": -0.5, "ADM2": 0.5, "PPL": 0.0}
-POPULATION_WEIGHT = 1.0  # per decade of population, populated places only
+# Per decade of population (towns, cities and ADM1s, whose population is that of their
+# cities): with ADM1's prior of -0.5 a state outweighs a same-named city of its own only
+# when it holds about five times the people ("California", not "New York").
+POPULATION_WEIGHT = 0.75
 PRIMARY_NAME_BONUS = 1.0
 # A place reached only through an alternate name ("Mexico" for Mexico City) yields to a
 # country or region whose own name it is.
 BORROWED_NAME_PENALTY = 3.0
-CONTEXT_WEIGHT = 9.0  # times the share of the article's country distribution
+CONTEXT_WEIGHT = 6.0  # times the share of the article's country distribution
 NEAR_KM, NEAR_BONUS = 150.0, 2.0
 REGION_KM, REGION_BONUS = 500.0, 1.0
 ADMIN_RADIUS_SCALE = 3.0  # a state "is near" the places inside it

@@ -31,6 +31,7 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _SENTENCE_FINAL = {".", "!", "?", "...", "…"}
 _FRAME_SKIP = {",", "—", "–", "-", "--", ":", ";", "(", ")"}
 _PASSIVE_SPEAKER = {"quote", "hear", "record", "overhear"}  # "X was quoted as saying": X speaks
+_CLAUSE_EDGES = {"conj", "advcl", "relcl", "acl", "parataxis", "appos"}  # a cue above these does not govern the quote
 _CLIMB_DEPS = {"conj", "xcomp", "advcl", "pcomp", "prep"}  # "stood and said", "went on to say", "by saying"
 _RELATIVE = {"who", "that", "which", "whom"}
 _BASE_NP_LEFT = {"det", "compound", "amod", "poss", "nmod", "nummod", "case", "quantmod", "predet", "advmod"}
@@ -93,7 +94,7 @@ def speaker_of(cue: Token) -> Token | None:
             if child.dep_ == "nsubj":
                 if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                     return verb.head
-                return _past_dateline(child, cue)
+                return _outside_parentheses(_past_dateline(child, cue))
         if verb.dep_ in _CLIMB_DEPS and verb.head.i != verb.i:
             verb = verb.head
             continue
@@ -118,6 +119,18 @@ def _past_dateline(subject: Token, cue: Token) -> Token:
         return subject
     names = [t for t in subject.doc[dash.i + 1 : cue.i] if t.pos_ in ("PROPN", "NOUN", "PRON")]
     return names[-1] if names else subject
+
+
+def _outside_parentheses(subject: Token) -> Token:
+    """``Gov. John Kasich (R-OH), said``: the name before the parenthesis, not the party tag."""
+    doc = subject.doc
+    for i in range(subject.i - 1, max(subject.i - 4, -1), -1):
+        if doc[i].text == ")":
+            return subject
+        if doc[i].text == "(":
+            names = [t for t in doc[max(0, i - 4):i] if t.pos_ == "PROPN"]
+            return names[-1] if names else subject
+    return subject
 
 
 def _nominal_before(tokens: list[Token]) -> Token | None:
@@ -324,7 +337,7 @@ def _governing_cue(index: ArticleIndex, quote: QuoteMarks, frame: Span, lexicon:
             if frame.start <= token.i < frame.end and cue_lemma(token, lexicon, True, ("speech", "naming")):
                 if token.lemma_.lower() not in lexicon.adjacent_only:
                     candidates.append(token)
-        if node.head.i == node.i:
+        if node.head.i == node.i or (candidates and node.dep_ in _CLAUSE_EDGES):
             break
         node = node.head
     for cue in (reversed(candidates) if OUTERMOST else candidates):
