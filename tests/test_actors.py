@@ -181,3 +181,55 @@ def test_matching_is_cheap_next_to_parsing(nlp, kb):
     started = time.perf_counter()
     find_mentions(doc, "2023-05-30", kb)
     assert time.perf_counter() - started < max(0.5 * parse_time, 0.05)
+
+
+# --- undated roles, office sectors, spelling, names after titles (bundled knowledge) ---------
+
+def test_undated_recent_office_is_read_as_held():
+    """No date: a term ended within five years is read as held; longer ago, or a given date after it, is ELI."""
+    from tidings.actors.kb import UNDATED_RECENT_DAYS, default_kb
+
+    kb = default_kb()
+    recent = next(name for name, roles in kb.roles.items()
+                  if len(roles) == 1 and roles[0].end and roles[0].office == "defence_minister"
+                  and 400 < (__import__("datetime").date.today() - roles[0].end).days < UNDATED_RECENT_DAYS - 30)
+    assert resolve(recent, kb=kb).sector == "GOV"
+    assert resolve(recent, date="today", kb=kb).sector == "ELI"
+    assert resolve("Tony Blair", kb=kb).sector == "ELI"
+    assert resolve("Tony Blair", date="2005-01-01", kb=kb).sector == "GOV"
+
+
+@pytest.mark.parametrize("text,date,country,sector", [
+    ("Valery Gerasimov", "2023-01-01", "RUS", "MIL"),          # chief of the general staff (sector column)
+    ("Lt. Gen. Valery Gerasimov", "2023-01-01", "RUS", "MIL"),  # "Gen." is a title, not part of the name
+    ("Alexander Bortnikov", "2020-01-01", "RUS", "SPY"),
+    ("Abubakar Shekau", "2015-01-01", "NGA", "REB"),
+    ("Keir Starmer", "2022-01-01", "GBR", "OPP"),
+    ("Keir Starmer", "2025-01-01", "GBR", "GOV"),
+    ("Speaker Mike Johnson", "2024-01-01", "USA", "LEG"),
+    ("Deputy Minister of Defence Colonel-General Yunus-Bek Yevkurov", "2021-01-01", "RUS", "GOV"),
+    ("Afganistan", None, "AFG", None),                          # one edit from a country name
+    ("Ukranians", None, "UKR", None),
+    ("Pemex", None, "MEX", "BUS"),
+    ("Syrian village", None, "SYR", "UNK"),                     # a place word and a noun naming no actor
+])
+def test_bundled_knowledge_and_rules(text, date, country, sector):
+    actor = resolve(text, date=date)
+    assert actor is not None
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+def test_unknown_name_is_a_private_person_and_he_is_not_a_pronoun_there():
+    actor = resolve("He Wenming")
+    assert (actor.kind, actor.name, actor.sector) == ("person", "He Wenming", "CVL")
+    assert resolve("he").sector == "UNK"
+
+
+def test_spelling_fallback_is_strict():
+    from tidings.actors.fuzzy import near_place, one_edit
+    from tidings.actors.kb import default_kb
+
+    assert one_edit("kazakhs", "kazahks") and one_edit("afghanistan", "afganistan")
+    assert not one_edit("iran", "iraq") or near_place("Iraq", default_kb()) is None
+    assert near_place("Irak", default_kb()) is None  # too short to guess
+    assert near_place("Kingdom", default_kb()) is None

@@ -48,12 +48,17 @@ def find_mentions(doc: Doc, date: str | None = None, kb: KnowledgeBase | None = 
     starts = [h.start for h in hits]
     excluded = _credit_tokens(doc)
     found: list[Found] = []
+    persons, person_starts = None, []  # PERSON entities, read once (Span.ents scans the whole Doc)
     for index, (sent, parsed) in enumerate(sentences(doc)):
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         sent_hits = [h for h in hits[lo:hi] if h.end <= sent.end and h.start not in excluded]
         phrases = build_phrases(doc, sent_hits, parsed, sent.start, sent.end)
         if parsed:
-            phrases += _entity_phrases(sent, phrases, excluded)
+            if persons is None:
+                persons = [e for e in doc.ents if e.label_ == "PERSON"]
+                person_starts = [e.start for e in persons]
+            lo_e, hi_e = bisect.bisect_left(person_starts, sent.start), bisect.bisect_left(person_starts, sent.end)
+            phrases += _entity_phrases(persons[lo_e:hi_e], phrases, excluded)
         for phrase in sorted(phrases, key=lambda p: p.start):
             reading = read_phrase(doc, phrase, kb, date)
             mention = _to_mention(doc, phrase, reading, parsed)
@@ -74,11 +79,11 @@ def _credit_tokens(doc: Doc) -> set[int]:
     return tokens
 
 
-def _entity_phrases(sent, phrases: list[Phrase], excluded: set[int]) -> list[Phrase]:
-    """PERSON entities that no phrase covers: people the knowledge base does not know."""
+def _entity_phrases(ents, phrases: list[Phrase], excluded: set[int]) -> list[Phrase]:
+    """PERSON entities of one sentence that no phrase covers: people the knowledge base does not know."""
     covered = {i for p in phrases for i in range(p.start, p.end)}
     extra = []
-    for ent in sent.ents:
+    for ent in ents:
         if ent.label_ != "PERSON" or covered.intersection(range(ent.start, ent.end)) or ent.start in excluded:
             continue
         end = ent.end
@@ -181,23 +186,25 @@ def _counterparts(found: list[Found]) -> None:
 
 def _appositives(doc: Doc, found: list[Found]) -> None:
     """"Harry Tseng, Taiwan's deputy foreign minister": the title describes the name before it."""
+    text = doc.text  # built from the tokens on each access: read once
     for f, g in zip(found, found[1:]):
         if f.reading.kind != "person" or g.reading.kind == "person" or not g.reading.title_hit:
             continue
-        between = doc.text[f.mention.end:g.mention.start].strip()
+        between = text[f.mention.end:g.mention.start].strip()
         if between == "," and g.reading.explicit_country and not g.reading.title_hit.entry.plural:
             actor = f.mention.actor
             actor.country, actor.sector, actor.role = g.reading.country, g.reading.sector, g.reading.role
             f.mention.rule = "appositive"
-            f.mention.end, f.mention.text = g.mention.end, doc.text[f.mention.start:g.mention.end]
+            f.mention.end, f.mention.text = g.mention.end, text[f.mention.start:g.mention.end]
 
 
 def _coordinated(doc: Doc, found: list[Found]) -> None:
     """"Azerbaijan's deputy prime minister, deputy foreign minister, and the ambassadors": one country for the list."""
+    text = doc.text
     for f, g in zip(found, found[1:]):
         if g.reading.explicit_country or g.mention.actor.country or not g.reading.title_hit and g.mention.kind != "agent":
             continue
-        between = doc.text[f.mention.end:g.mention.start].strip().lower()
+        between = text[f.mention.end:g.mention.start].strip().lower()
         if between in (",", "and", ", and", "or", ", or") and f.mention.actor.country and f.reading.explicit_country:
             if f.mention.actor.kind != "person" and g.mention.kind == "agent":
                 g.mention.actor.country = f.mention.actor.country

@@ -134,7 +134,12 @@ def dyad_cmd(a: Annotated[str, typer.Argument(help="first actor, e.g. ISR")],
     df = query.dyad_series(con, a, b, by=by, directed=directed, since=since, until=until, types=type,
                            include_historical=historical)
     shown = df[df["events"] > 0] if format == "table" and len(df) > 60 else df
-    emit(shown, format, out, title=f"{a} {'→' if directed else '–'} {b} by {by}")
+    if format == "table":
+        shown = shown.assign(period=shown["period"].dt.strftime({"year": "%Y", "month": "%Y-%m"}.get(by, "%Y-%m-%d")))
+        shown = shown[["period", "events", "cooperation", "conflict", "mean_intensity", "sum_intensity", "forward",
+                       "backward"]].rename(columns={"mean_intensity": "mean int.", "sum_intensity": "sum int.",
+                                                    "forward": f"{a}→{b}", "backward": f"{b}→{a}"})
+    emit(shown, format, out, title=f"{a} {'→' if directed else '–'} {b} by {by} (asserted events)")
     if plot:
         from .plots import plot_series
 

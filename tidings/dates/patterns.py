@@ -135,3 +135,10 @@ def compiled() -> dict[str, re.Pattern[str]]:
             pattern = pattern.replace("{" + key + "}", f"(?:{fragment})")
         out[name] = re.compile(pattern)
     return out
+
+
+@lru_cache(maxsize=1)
+def calendar_names() -> re.Pattern[str]:
+    """Capitalised words that belong in a time expression (months, weekdays, holidays, zones)."""
+    blocks = _blocks()
+    return re.compile(rf"(?:{blocks['MONTH']}|{blocks['WEEKDAY']}|{blocks['HOLIDAY']}|{blocks['TZ']}|[AP]\.?M\b|Q[1-4]\b|FY\b)")

@@ -12,8 +12,8 @@ import re
 from datetime import date, timedelta
 from typing import Callable
 
-from .calendar import Period, coarser, finer, holiday, period_of, shift, shift_period
-from .context import Context, Reading, Unresolved
+from .calendar import Period, coarser, holiday, period_of, shift, shift_period, truncate
+from .context import Context, Reading
 from .lexicon import load_lexicon, month_number, number_value, weekday_number
 
 Rule = Callable[[re.Match, Context], "Reading | None"]
@@ -56,11 +56,11 @@ def _named_day(m: re.Match, ctx: Context) -> date | None:
     if groups.get("relday"):
         return ctx.anchor_date + timedelta(days=load_lexicon().relative_days[groups["relday"].lower()])
     if groups.get("month") and groups.get("day"):
-        return ctx.month_day(month_number(groups["month"]), _day(groups["day"]), m.start(), m.end())
+        return ctx.month_day(month_number(groups["month"]), day_number(groups["day"]), m.start(), m.end())
     return None
 
 
-def _day(text: str) -> int:
+def day_number(text: str) -> int:
     return int(re.match(r"\d+", text).group(0))
 
 
@@ -106,7 +106,7 @@ def full_date(m: re.Match, ctx: Context) -> Reading | None:
         year += 1900 if year > 30 else 2000
     month = month_number(m["month"]) if not m["month"].isdigit() else int(m["month"])
     try:
-        day = date(year, month, _day(m["day"]))
+        day = date(year, month, day_number(m["day"]))
     except (ValueError, TypeError):
         return None
     return Reading("DATE", day.isoformat(), Period("day", day), absolute=True)
@@ -115,7 +115,7 @@ def full_date(m: re.Match, ctx: Context) -> Reading | None:
 def month_day(m: re.Match, ctx: Context) -> Reading | None:
     if m["month"] == "May" and not m["day"]:
         return None
-    day = ctx.month_day(month_number(m["month"]), _day(m["day"]), m.start(), m.end())
+    day = ctx.month_day(month_number(m["month"]), day_number(m["day"]), m.start(), m.end())
     return Reading("DATE", day.isoformat(), Period("day", day)) if day else None
 
 
@@ -259,47 +259,12 @@ def weekday(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("DATE", day.isoformat(), Period("day", day))
 
 
-def day_offset(m: re.Match, ctx: Context) -> Reading | None:
-    """"the day after", "the day before last Tuesday's hearing": one day from a named day or the narrative's."""
-    if m["weekday"]:
-        base = ctx.weekday(weekday_number(m["weekday"]), m.start(), m.end(), (m["rel"] or "").lower())
-    elif m["month"]:
-        base = ctx.month_day(month_number(m["month"]), _day(m["day"]), m.start(), m.end())
-    else:
-        base = ctx.reference_day()
-    if base is None:
-        return None
-    day = base + timedelta(days=-1 if m["dir"].lower() == "before" else 1)
-    return Reading("DATE", day.isoformat(), Period("day", day), narrative=not (m["weekday"] or m["month"]))
 
 
-def narrative_part(m: re.Match, ctx: Context) -> Reading:
-    """"the next morning", "that night": a part of the narrative's day (or the day after or before it)."""
-    part = load_lexicon().day_parts[m["part"].lower()]
-    offset = {"next": 1, "following": 1, "previous": -1}.get((m["rel"] or "").lower(), 0)
-    day = ctx.reference_day() + timedelta(days=offset)
-    return Reading("TIME", f"{day.isoformat()}T{part}", Period("time", day, day_part=part), narrative=True)
 
 
-def week_of(m: re.Match, ctx: Context) -> Reading | None:
-    """"the week of March 6": the ISO week holding that day."""
-    if m["year"]:
-        day = date(int(m["year"]), month_number(m["month"]), _day(m["day"]))
-    else:
-        day = ctx.month_day(month_number(m["month"]), _day(m["day"]), m.start(), m.end())
-    if day is None:
-        return None
-    period = period_of(day, "week")
-    return Reading("DATE", period.value, period, absolute=bool(m["year"]))
 
 
-def unit_range(m: re.Match, ctx: Context) -> Reading | None:
-    """"two to three weeks": one duration, its lower bound (TimeBank keeps the range in one span)."""
-    low, high = number_value(m["number"]), number_value(m["number2"])
-    unit = unit_name(m["unit"])
-    if low is None or high is None or low == "X" or high == "X" or unit not in load_lexicon().units:
-        return None
-    return Reading("DURATION", duration_value(low, unit), approximate=True)
 
 
 def weekdays_set(m: re.Match, ctx: Context) -> Reading:
@@ -332,8 +297,6 @@ def unit_relative(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("DATE", period.value, period)
 
 
-def unit_that(m: re.Match, ctx: Context) -> Reading | None:
-    return ctx.from_reference(m["unit"].lower(), 0)
 
 
 def ago(m: re.Match, ctx: Context) -> Reading | None:
@@ -444,7 +407,10 @@ def set_rate(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("SET", duration_value(1, m["unit"].lower()))
 
 
-def frequency(m: re.Match, ctx: Context) -> Reading:
+def frequency(m: re.Match, ctx: Context) -> Reading | None:
+    """"weekly", "daily"; not a rate of an amount ("rise 8.5% annually", "$17.9 million annually")."""
+    if RATE_CONTEXT.search(ctx.text[max(0, m.start() - 12):m.start()]):
+        return None
     return Reading("SET", load_lexicon().frequencies[m["word"].lower()])
 
 
@@ -466,6 +432,8 @@ def period_ref(m: re.Match, ctx: Context) -> Reading | None:
         if noun == "period" and not adjectives:
             return None
         base = ctx.reference if ctx.use_narrative and ctx.reference is not None and ctx.reference.granularity == "quarter" else None
+        if base is not None and adjectives & {"latest", "recent", "most"} and base.start >= truncate(ctx.anchor_date, "quarter"):
+            base = None  # "the latest quarter" has ended: not the coming quarter the text spoke of
         if base is None or "current" in adjectives:
             current = period_of(ctx.anchor_date, "quarter")
             base = current if adjectives & {"current"} or det == "this" else shift_period(current, "quarter", -1)
@@ -486,25 +454,8 @@ def year_end(m: re.Match, ctx: Context) -> Reading:
     return Reading("DATE", period.value, period)
 
 
-def year_earlier(m: re.Match, ctx: Context) -> Reading:
-    """"year-earlier profit": the narrative's quarter a year back, else last year."""
-    base = ctx.reference if ctx.use_narrative and ctx.reference is not None and ctx.reference.granularity == "quarter" else None
-    period = shift_period(base or period_of(ctx.anchor_date, "year"), "year", -1)
-    return Reading("DATE", period.value, period, narrative=True)
 
 
-def year_period(m: re.Match, ctx: Context) -> Reading:
-    """"the 1988 quarter": the narrative's quarter in that year; "the 1988 period": that year."""
-    year_ = int(m["year"])
-    noun = " ".join(m["noun"].lower().split())
-    reference = ctx.reference if ctx.use_narrative else None
-    if noun in ("quarter", "period") and reference is not None and reference.granularity == "quarter":
-        period = Period("quarter", date(year_, reference.start.month, 1))
-    elif noun in ("first half", "second half"):
-        period = Period("half", date(year_, 1 if noun.startswith("first") else 7, 1))
-    else:
-        period = Period("year", date(year_, 1, 1))
-    return Reading("DATE", period.value, period, narrative=True)
 
 
 RULES: dict[str, Rule] = {
@@ -514,10 +465,9 @@ RULES: dict[str, Rule] = {
     "month_relyear": month_relyear, "month": month, "fiscal_year": fiscal_year, "year": year,
     "spoken_year": spoken_year, "decade": decade, "decade_word": decade_word, "century": century,
     "quarter": quarter, "quarter_code": quarter, "half": half, "season": season,
-    "relative_day": relative_day, "weekday": weekday, "day_offset": day_offset, "narrative_part": narrative_part,
-    "week_of": week_of, "day_range": month_day, "unit_range": unit_range, "weekdays_set": weekdays_set, "holiday": holiday_date,
-    "unit_relative": unit_relative, "unit_that": unit_that, "ago": ago, "the_duration": the_duration,
+    "relative_day": relative_day, "weekday": weekday, "day_range": month_day, "weekdays_set": weekdays_set, "holiday": holiday_date,
+    "unit_relative": unit_relative, "ago": ago, "the_duration": the_duration,
     "duration": duration, "vague_duration": vague_duration, "set_every": set_every, "set_month": set_month,
     "set_rate": set_rate, "frequency": frequency, "reference": reference, "period_ref": period_ref,
-    "year_end": year_end, "year_period": year_period, "year_earlier": year_earlier,
+    "year_end": year_end,
 }

@@ -17,8 +17,8 @@ from datetime import date
 
 from ..models import TimeExpr
 from .context import Context, Reading, Unresolved
-from .patterns import PRIORITY, compiled
-from .rules import RULES
+from .patterns import PRIORITY, calendar_names, compiled
+from . import relative, rules
 
 _MODIFIERS = re.compile(
     r"(?i:(?:\b(?:nearly|almost|more\s+than|less\s+than|at\s+least|up\s+to|no\s+more\s+than|some|roughly|"
@@ -29,7 +29,23 @@ _MODIFIERS = re.compile(
 _RELATIVE = re.compile(r"(?i:\b(?:last|next|this|coming|past)\s+)$")
 _APPROX_OUTSIDE = re.compile(r"(?i:\babout\s+)$")
 _EXTENDABLE_RELATIVE = {"month", "holiday"}
+RULES = {**rules.RULES, **relative.RULES}
 _NO_EXTENSION = {"reference", "frequency", "set_every", "set_rate", "set_month", "weekdays_set", "decade", "decade_word"}
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"'`(\n\u201c\u2018]|--)\s*$")
+
+
+def is_title(text: str, start: int, end: int) -> bool:
+    """Whether a span of common time words is part of a name: "This Week With David Brinkley",
+    "60 Minutes", "High Noon", "VOA Today" (a capital that neither a calendar name nor a sentence start explains)."""
+    span = calendar_names().sub(lambda m: " " * len(m.group(0)), text[start:end])
+    for word in _CAPITALISED.finditer(span):
+        if word.start() == 0 and _SENTENCE_START.search(text[max(0, start - 4):start]):
+            continue
+        return True
+    return False
 
 
 def parse_anchor(anchor: str | date | None) -> date | None:
@@ -87,7 +103,7 @@ def _select(text: str, context: Context) -> list[tuple[int, int, str, re.Match, 
     taken = bytearray(len(text) + 1)
     chosen = []
     for start, end, _, name, match in _candidates(text):
-        if any(taken[start:end]):
+        if any(taken[start:end]) or is_title(text, start, end):
             continue
         new_start = _extend_left(text, start, name, taken)
         context.modifier = text[new_start:start]

@@ -1,0 +1,91 @@
+"""Rules that count from the narrative or from another expression, not only from the anchor.
+
+"the next morning", "the day after", "that year", "the 1988 quarter",
+"year-earlier" take the last date the text mentioned (``Context.reference``);
+"the week of March 6", "the day before last Tuesday" a date inside the match;
+"two to three weeks" is one duration.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .calendar import Period, period_of, shift_period
+from .context import Context, Reading
+from .lexicon import load_lexicon, month_number, number_value, weekday_number
+from .rules import Rule, day_number, duration_value, unit_name
+
+
+def day_offset(m: re.Match, ctx: Context) -> Reading | None:
+    """"the day after", "the day before last Tuesday's hearing": one day from a named day or the narrative's."""
+    if m["weekday"]:
+        base = ctx.weekday(weekday_number(m["weekday"]), m.start(), m.end(), (m["rel"] or "").lower())
+    elif m["month"]:
+        base = ctx.month_day(month_number(m["month"]), day_number(m["day"]), m.start(), m.end())
+    else:
+        base = ctx.reference_day()
+    if base is None:
+        return None
+    day = base + timedelta(days=-1 if m["dir"].lower() == "before" else 1)
+    return Reading("DATE", day.isoformat(), Period("day", day), narrative=not (m["weekday"] or m["month"]))
+
+
+def narrative_part(m: re.Match, ctx: Context) -> Reading:
+    """"the next morning", "that night": a part of the narrative's day (or the day after or before it)."""
+    part = load_lexicon().day_parts[m["part"].lower()]
+    offset = {"next": 1, "following": 1, "previous": -1}.get((m["rel"] or "").lower(), 0)
+    day = ctx.reference_day() + timedelta(days=offset)
+    return Reading("TIME", f"{day.isoformat()}T{part}", Period("time", day, day_part=part), narrative=True)
+
+
+def week_of(m: re.Match, ctx: Context) -> Reading | None:
+    """"the week of March 6": the ISO week holding that day."""
+    if m["year"]:
+        day = date(int(m["year"]), month_number(m["month"]), day_number(m["day"]))
+    else:
+        day = ctx.month_day(month_number(m["month"]), day_number(m["day"]), m.start(), m.end())
+    if day is None:
+        return None
+    period = period_of(day, "week")
+    return Reading("DATE", period.value, period, absolute=bool(m["year"]))
+
+
+def unit_range(m: re.Match, ctx: Context) -> Reading | None:
+    """"two to three weeks": one duration, its lower bound (TimeBank keeps the range in one span)."""
+    low, high = number_value(m["number"]), number_value(m["number2"])
+    unit = unit_name(m["unit"])
+    if low is None or high is None or low == "X" or high == "X" or unit not in load_lexicon().units:
+        return None
+    return Reading("DURATION", duration_value(low, unit), approximate=True)
+
+
+def unit_that(m: re.Match, ctx: Context) -> Reading | None:
+    return ctx.from_reference(m["unit"].lower(), 0)
+
+
+def year_earlier(m: re.Match, ctx: Context) -> Reading:
+    """"year-earlier profit": the narrative's quarter a year back, else last year."""
+    base = ctx.reference if ctx.use_narrative and ctx.reference is not None and ctx.reference.granularity == "quarter" else None
+    period = shift_period(base or period_of(ctx.anchor_date, "year"), "year", -1)
+    return Reading("DATE", period.value, period, narrative=True)
+
+
+def year_period(m: re.Match, ctx: Context) -> Reading:
+    """"the 1988 quarter": the narrative's quarter in that year; "the 1988 period": that year."""
+    year_ = int(m["year"])
+    noun = " ".join(m["noun"].lower().split())
+    reference = ctx.reference if ctx.use_narrative else None
+    if noun in ("quarter", "period") and reference is not None and reference.granularity == "quarter":
+        period = Period("quarter", date(year_, reference.start.month, 1))
+    elif noun in ("first half", "second half"):
+        period = Period("half", date(year_, 1 if noun.startswith("first") else 7, 1))
+    else:
+        period = Period("year", date(year_, 1, 1))
+    return Reading("DATE", period.value, period, narrative=True)
+
+
+RULES: dict[str, Rule] = {
+    "day_offset": day_offset, "narrative_part": narrative_part, "week_of": week_of, "unit_range": unit_range,
+    "unit_that": unit_that, "year_earlier": year_earlier, "year_period": year_period,
+}
