@@ -33,5 +33,5 @@ def test_gold_accuracy_floors():
     from tidings.eval.actors import evaluate
 
     result = evaluate(_gold())
-    assert result["country_acc"] >= 0.85
+    assert result["country_acc"] >= 0.90
     assert result["sector_acc"] >= 0.85

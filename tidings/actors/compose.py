@@ -151,7 +151,7 @@ def _read_name(doc: Doc, phrase: Phrase, sent_end: int) -> None:
         return
     i = phrase.end
     names: list[int] = []
-    while i < sent_end and len(names) < 5:
+    while i < sent_end and sum(doc[k].is_alpha for k in names) < 5:
         tok = doc[i]
         if tok.text in NOT_NAMES and not names:
             break

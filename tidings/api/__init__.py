@@ -18,6 +18,7 @@ from pathlib import Path
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi_offline import FastAPIOffline  # the /docs page with its assets from the package, not a CDN
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..export import ExportError
@@ -38,7 +39,7 @@ def create_app(db_path: str | Path, *, rollup_over: int | None = 200_000) -> Fas
         yield
         app.state.con.close()
 
-    app = FastAPI(title="tidings", version=PIPELINE_VERSION, lifespan=lifespan,
+    app = FastAPIOffline(title="tidings", version=PIPELINE_VERSION, lifespan=lifespan,
                   description="News event data (PLOVER/CAMEO) with its evidence: events, actors, quotes, "
                               "dyad series, networks and exports. All endpoints are read-only.")
     app.state.con = con

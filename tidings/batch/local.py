@@ -79,6 +79,8 @@ def ingest(raws: Iterable[RawDocument | Rejected], settings: Settings,
             if pool:
                 pool.shutdown(cancel_futures=True)
         store.log(summary.run_id, _log_entries(summary))
+        if summary.counts["ingested"] or summary.counts["replaced"]:
+            store.refresh_rollup()
     return summary
 
 

@@ -51,4 +51,5 @@ def load_command(
 
     with Store(db) as store:
         counts = load_parquet(store, folder)
+        store.refresh_rollup()
     Console().print(", ".join(f"{n} {table}" for table, n in counts.items()) + f" loaded into {db}")

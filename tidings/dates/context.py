@@ -22,6 +22,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _SENTENCE_BREAK = re.compile(r"[.!?;:]\s|\n")
 _NEARBY_DAY = re.compile(r"^\s*(?:\([^)]{0,20}\)\s*)?,?\s*(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                          r"(?i:yesterday|today|tomorrow))\b")
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
 LEFT_WORDS, RIGHT_WORDS, ED_DISTANCE = 25, 6, 25
 REPORTING = frozenset({"said", "says", "told", "tells", "reported", "announced", "added", "stated"})
 # before a word in -ed that is then a passive or an adjective ("is expected", "a still unspecified date")
@@ -147,6 +148,8 @@ class Context:
             return anchor - timedelta(days=anchor.isoweekday() - number)
         if back == 0:
             return anchor
+        if _POSSESSIVE.match(self.text, end):
+            return anchor - timedelta(days=back)  # "Wednesday's ruling": news names past events so
         return anchor + timedelta(days=ahead) if self.direction(start, end) > 0 else anchor - timedelta(days=back)
 
     def weekday_from_reference(self, number: int, direction: int) -> date:

@@ -20,6 +20,7 @@ from datetime import date
 
 from ..models import Event, TimeExpr
 from .calendar import Period, parse_value, period_end
+from .relative import later_period
 
 HISTORICAL_DAYS = 365
 MAX_HOPS = 8
@@ -31,6 +32,19 @@ def _datable(timex: TimeExpr) -> Period | None:
     if timex.type not in ("DATE", "TIME"):
         return None
     return parse_value(timex.value)
+
+
+def dated_timexes(timexes: list[TimeExpr], text: str) -> list[tuple[TimeExpr, Period]]:
+    """The timexes that name a period, in text order, with "three days later" (a DURATION in
+    TimeML, "later" outside its span) dated from the last period before it."""
+    dated: list[tuple[TimeExpr, Period]] = []
+    for timex in sorted(timexes, key=lambda t: t.start):
+        period = _datable(timex)
+        if period is None and timex.type == "DURATION" and dated:
+            period = later_period(timex.value, text, timex.end, dated[-1][1])
+        if period is not None:
+            dated.append((timex, period))
+    return dated
 
 
 def _token_at(doc, start: int, end: int):
@@ -107,8 +121,8 @@ def _set_date(event: Event, period: Period, source: str, published: date | None)
 def date_events(events: list[Event], timexes: list[TimeExpr], doc, published: str | None) -> None:
     """Give each event its own date, granularity, source and historical flag (in place)."""
     published_date = _published(published)
-    dated = [(t, p) for t in timexes if (p := _datable(t)) is not None]
     text = doc.text if doc is not None else ""
+    dated = dated_timexes(timexes, text)
     for event in events:
         found = _sentence_timex(event, dated, doc)
         if found is not None:

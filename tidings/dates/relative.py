@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .calendar import Period, period_of, shift_period
+from .calendar import Period, coarser, period_of, shift, shift_period
 from .context import Context, Reading
 from .lexicon import load_lexicon, month_number, number_value, weekday_number
 from .rules import Rule, day_number, duration_value, unit_name
@@ -83,6 +83,22 @@ def year_period(m: re.Match, ctx: Context) -> Reading:
     else:
         period = Period("year", date(year_, 1, 1))
     return Reading("DATE", period.value, period, narrative=True)
+
+
+_LATER = re.compile(r"\s+(?:later|afterwards?|after\s+that|on)\b(?!\s+(?:the|a|an|his|her|its|their)\b)")
+_DURATION = re.compile(r"^P(?P<amount>\d+)(?P<unit>[DWMY])$")
+_DURATION_UNIT = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+
+
+def later_period(value: str, text: str, end: int, previous: Period) -> Period | None:
+    """"three days later": TimeML marks "three days" a DURATION and leaves "later" outside;
+    the period it points to is ``previous`` moved by the duration (no finer than ``previous``)."""
+    duration = _DURATION.match(value)
+    if not duration or not _LATER.match(text, end):
+        return None
+    unit = _DURATION_UNIT[duration["unit"]]
+    moved = shift(previous.start, unit, int(duration["amount"]))
+    return period_of(moved, coarser(unit, previous.granularity))
 
 
 RULES: dict[str, Rule] = {

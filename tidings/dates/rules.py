@@ -27,6 +27,7 @@ DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixti
 MAY_CONTEXT = re.compile(r"(?i:\b(?:in|since|until|till|by|through|during|from|to|of|last|next|this|early|late|mid|"
                          r"before|after|between|and|or|end|beginning|middle|start)[\s-]+)$")
 SEASON_CONTEXT = re.compile(r"(?i:\b(?:in|during|by|until|till|since|through|over|for|before|after|this|last|next)\s+)$")
+FUTURE_ADJECTIVE = re.compile(r"\s+(?!of\b|is\b|was\b|will\b|looks\b|holds\b|remains\b)[a-z]")
 COPULA = re.compile(r"(?i:\b(?:are|is|was|were|be|been|am|'re|'s|turns|turned)\s+)$")
 RATE_CONTEXT = re.compile(r"(?i:(?:\d|%|\bmillion|\bbillion|\bthousand|\bhundred|\btimes|\bonce|\btwice|\bdollars|\bcents|"
                           r"\bpounds|\beuros|\bpercent|\bshares|\btons|\bbarrels|\bhours)\s+)$")
@@ -414,9 +415,11 @@ def frequency(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("SET", load_lexicon().frequencies[m["word"].lower()])
 
 
-def reference(m: re.Match, ctx: Context) -> Reading:
-    value = load_lexicon().references[" ".join(m["word"].lower().split())]
-    return Reading("DATE", value)
+def reference(m: re.Match, ctx: Context) -> Reading | None:
+    word = " ".join(m["word"].lower().split())
+    if word == "future" and FUTURE_ADJECTIVE.match(ctx.text, m.end()) and not re.search(r"(?i)\b(?:the|a|'s)\s+$", ctx.text[max(0, m.start() - 6):m.start()]):
+        return None  # "future earnings": a property of the noun, not a time ("the future", "Elian's future" are)
+    return Reading("DATE", load_lexicon().references[word])
 
 
 def period_ref(m: re.Match, ctx: Context) -> Reading | None:

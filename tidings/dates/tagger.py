@@ -19,6 +19,7 @@ from ..models import TimeExpr
 from .context import Context, Reading, Unresolved
 from .patterns import PRIORITY, calendar_names, compiled
 from . import relative, rules
+from .relative import later_period
 
 _MODIFIERS = re.compile(
     r"(?i:(?:\b(?:nearly|almost|more\s+than|less\s+than|at\s+least|up\s+to|no\s+more\s+than|some|roughly|"
@@ -30,6 +31,7 @@ _RELATIVE = re.compile(r"(?i:\b(?:last|next|this|coming|past)\s+)$")
 _APPROX_OUTSIDE = re.compile(r"(?i:\babout\s+)$")
 _EXTENDABLE_RELATIVE = {"month", "holiday"}
 RULES = {**rules.RULES, **relative.RULES}
+_CHAINING = {"day_offset", "narrative_part"}  # "the next morning ... that night": each counts from the last
 _NO_EXTENSION = {"reference", "frequency", "set_every", "set_rate", "set_month", "weekdays_set", "decade", "decade_word"}
 
 
@@ -135,8 +137,10 @@ def find_timexes(text: str, anchor: str | date | None = None, narrative: bool = 
         reading = _read(name, match, context)
         if reading is None:
             continue
-        if reading.type in ("DATE", "TIME") and reading.period is not None and not reading.narrative:
+        if reading.type in ("DATE", "TIME") and reading.period is not None and (not reading.narrative or name in _CHAINING):
             context.reference = reading.period
+        elif reading.type == "DURATION" and narrative and context.reference is not None:
+            context.reference = later_period(reading.value, text, end, context.reference) or context.reference
         approximate = reading.approximate or bool(_APPROX_OUTSIDE.search(text[max(0, start - 8):start]))
         found.append(TimeExpr(
             start=start, end=end, text=text[start:end], type=reading.type, value=reading.value,

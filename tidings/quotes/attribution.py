@@ -31,7 +31,8 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _SENTENCE_FINAL = {".", "!", "?", "...", "…"}
 _FRAME_SKIP = {",", "—", "–", "-", "--", ":", ";", "(", ")"}
 _PASSIVE_SPEAKER = {"quote", "hear", "record", "overhear"}  # "X was quoted as saying": X speaks
-_CLAUSE_EDGES: set[str] = set()  # a cue above these does not govern the quote
+import os
+_CLAUSE_EDGES = set(os.environ.get("QE", "").split(",")) - {""}  # a cue above these does not govern the quote
 _CLIMB_DEPS = {"conj", "xcomp", "advcl", "pcomp", "prep"}  # "stood and said", "went on to say", "by saying"
 _RELATIVE = {"who", "that", "which", "whom"}
 _BASE_NP_LEFT = {"det", "compound", "amod", "poss", "nmod", "nummod", "case", "quantmod", "predet", "advmod"}

@@ -129,5 +129,13 @@ class Store:
             self.con.executemany(
                 "INSERT INTO ingest_log (run_id, origin, status, reason, stage, article_id) VALUES (?, ?, ?, ?, ?, ?)", rows)
 
+    def refresh_rollup(self) -> None:
+        """Rebuild the dyad rollup (``tidings rollup``) if this store has one, so it never lags the events."""
+        exists = self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'dyad_days'")
+        if exists.fetchone()[0]:
+            from ..query.rollup import build_rollup
+
+            build_rollup(self.con)
+
     def counts(self) -> dict[str, int]:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
