@@ -14,8 +14,10 @@ Metrics (UzZaman et al. 2013, "SemEval-2013 Task 1: TempEval-3", section 5):
   TempEval-3 "attribute F1" = relaxed F1 × attribute accuracy on the matches.
   ``value_accuracy`` and ``type_accuracy`` (on the matches) are reported too.
 
-Each document's anchor is its ``dct_date`` (the document creation time). The
-creation time itself is not scored: gold entries without offsets inside the
+Each document is tagged the way the pipeline tags an article: parsed by
+``parse_article`` (with the pipeline's ``needs_parse``), then
+``find_timexes(text, anchor=dct_date, doc=doc)``; ``parse=False`` scores the
+parse-free fallback (cue words only). The creation time itself is not scored: gold entries without offsets inside the
 text, or marked ``functionInDocument: CREATION_TIME``, are dropped.
 """
 
@@ -145,9 +147,10 @@ def _summary(counts: dict[str, int], n_documents: int) -> dict[str, Any]:
 def _parsed_docs(documents: list[dict[str, Any]], model: str | None) -> dict[int, Any]:
     """One spaCy Doc per document, made the way the pipeline makes them (``parse_article``)."""
     from ..nlp import load_model, parse_article
+    from ..pipeline import needs_parse
 
     nlp = load_model(model) if model else load_model()
-    docs = parse_article(nlp, [d["text"] for d in documents])
+    docs = parse_article(nlp, [d["text"] for d in documents], needs_parse=needs_parse)
     return {id(d): doc for d, doc in zip(documents, docs)}
 
 
