@@ -21,12 +21,15 @@ def process(text_or_html: str, url: str | None = None, published: str | None = N
     """
     from .clean import clean
     from .ingest.detect import looks_like_html
-    from .models import RawDocument
+    from .errors import TidingsError
+    from .models import RawDocument, Rejected
     from .nlp import load_model
     from .pipeline import analyse_batch
     from .settings import DEFAULT_MODEL
 
     raw = RawDocument(origin=url or "<string>", content=text_or_html, is_html=looks_like_html(text_or_html),
                       url=url, published=published, input_format="html" if looks_like_html(text_or_html) else "text")
-    article = clean(raw)
-    return analyse_batch([article], load_model(model or DEFAULT_MODEL), kb=kb)[0]
+    result = analyse_batch([clean(raw)], load_model(model or DEFAULT_MODEL), kb=kb)[0]
+    if isinstance(result, Rejected):
+        raise TidingsError(result.reason)
+    return result

@@ -36,23 +36,32 @@ def _timed(timings: dict | None, stage: str):
 
 
 def analyse_batch(articles: list[Article], nlp: Language, kb=None, batch_size: int = 64,
-                  timings: dict | None = None) -> list[Article]:
+                  timings: dict | None = None) -> list[Article | Rejected]:
     """Run the NLP stages over clean articles, filling their mentions, events, dates, places, quotes.
 
-    ``timings``, when given, accumulates seconds per stage (for benchmarks).
+    An article on which a stage fails comes back as a Rejected with the error, and
+    the others go on. ``timings``, when given, accumulates seconds per stage (for benchmarks).
     """
     extras = [_retold(a) for a in articles]
     texts = [a.text for a in articles] + [text for retold in extras for text in retold]
     with _timed(timings, "parse"):
         docs = parse_article(nlp, texts, needs_parse=needs_parse, batch_size=batch_size)
     extra_docs = iter(docs[len(articles):])
+    results: list[Article | Rejected] = []
     for article, doc, retold in zip(articles, docs, extras):
-        analyse_doc(article, doc, kb, timings)
-        if retold:
-            with _timed(timings, "events"):
-                told_again = [e for _ in retold for e in _events_of(next(extra_docs), article.published, kb)]
-                article.events = fold_repeats(article.events, told_again)
-    return articles
+        retold_docs = [next(extra_docs) for _ in retold]
+        try:
+            analyse_doc(article, doc, kb, timings)
+            if retold_docs:
+                with _timed(timings, "events"):
+                    told_again = [e for d in retold_docs for e in _events_of(d, article.published, kb)]
+                    article.events = fold_repeats(article.events, told_again)
+        except Exception as err:  # a bug in one stage must cost one article, not the batch
+            results.append(Rejected(origin=article.origin, stage="analyse",
+                                    reason=f"internal error while analysing: {type(err).__name__}: {err}"))
+            continue
+        results.append(article)
+    return results
 
 
 def _retold(article: Article) -> list[str]:

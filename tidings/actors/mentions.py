@@ -251,8 +251,8 @@ def _by_country(f: Found, people: list[Found]) -> Found | None:
     country, key = f.mention.actor.country, f.reading.title_hit.entry.key
     same = [p for p in people if p.mention.actor.country == country and p.mention.actor.sector == f.mention.actor.sector]
     if key not in ("leader", "counterpart"):
-        same = [p for p in same if (p.mention.actor.role or "").lower() == f.mention.actor.role.lower()
-                or (p.mention.actor.role or "").lower() == key]
+        role = (f.mention.actor.role or "").lower()
+        same = [p for p in same if (p.mention.actor.role or "").lower() in (role, key)]
     before = [p for p in same if p.mention.start < f.mention.start]
     if before:
         return before[-1]

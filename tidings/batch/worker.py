@@ -23,7 +23,7 @@ def _knowledge_base(actors_files: tuple[str, ...]):
 
 
 def analyse_articles(articles: list[Article], model: str, actors_files: tuple[str, ...] = (),
-                     observations: list | None = None, batch_size: int = 64) -> list[Article]:
+                     observations: list | None = None, batch_size: int = 64) -> list[Article | Rejected]:
     """Analyse clean articles with the named spaCy pipeline; ``observations`` are learned roles
     (from the store and from earlier batches) that the knowledge base should know."""
     kb = _knowledge_base(tuple(actors_files))
@@ -37,6 +37,6 @@ def process_raws(raws: list[RawDocument | Rejected], model: str, actors_files: t
     """Clean and analyse raw items: what each engine's workers run. Failures come back as Rejected."""
     cleaned = list(clean_all(raws))
     articles = [item for item in cleaned if isinstance(item, Article)]
-    if articles:
-        analyse_articles(articles, model, actors_files, observations, batch_size)
-    return cleaned
+    rejected = [item for item in cleaned if isinstance(item, Rejected)]
+    analysed = analyse_articles(articles, model, actors_files, observations, batch_size) if articles else []
+    return rejected + analysed

@@ -2,9 +2,11 @@
 
 The anchor is the article's publication date. The narrative reference is the
 last date the text itself mentioned, for expressions that count from it ("a
-year earlier", "the same day"). Tense comes from the nearest cue word around
-the expression ("will", "scheduled", a verb in -ed, "said"), so "Tuesday" in
-"met Tuesday" is the past Tuesday and in "will meet Tuesday" the coming one.
+year earlier", "the same day"). Tense comes from the verb that governs the
+expression when a parse is at hand (``tense.doc_direction``), else from the
+nearest cue word around it ("will", "scheduled", a verb in -ed, "said"), so
+"Tuesday" in "met Tuesday" is the past Tuesday and in "will meet Tuesday" or
+"meet Tuesday" (a news present) the coming one.
 """
 
 from __future__ import annotations

@@ -28,6 +28,8 @@ MAY_CONTEXT = re.compile(r"(?i:\b(?:in|since|until|till|by|through|during|from|t
                          r"before|after|between|and|or|end|beginning|middle|start)[\s-]+)$")
 SEASON_CONTEXT = re.compile(r"(?i:\b(?:in|during|by|until|till|since|through|over|for|before|after|this|last|next)\s+)$")
 FUTURE_ADJECTIVE = re.compile(r"\s+(?!of\b|is\b|was\b|will\b|looks\b|holds\b|remains\b)[a-z]")
+COUNT_RATE = re.compile(r"(?i:(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twice|once|several|many))"
+                        r"(?:\s+[a-z]+)?\s+[a-z]+s\s+)$")
 COPULA = re.compile(r"(?i:\b(?:are|is|was|were|be|been|am|'re|'s|turns|turned)\s+)$")
 RATE_CONTEXT = re.compile(r"(?i:(?:\d|%|\bmillion|\bbillion|\bthousand|\bhundred|\btimes|\bonce|\btwice|\bdollars|\bcents|"
                           r"\bpounds|\beuros|\bpercent|\bshares|\btons|\bbarrels|\bhours)\s+)$")
@@ -372,7 +374,9 @@ def duration(m: re.Match, ctx: Context) -> Reading | None:
         return None
     if unit == "year" and re.match(r"\s+old\b", ctx.text[m.end():m.end() + 5]) and not COPULA.search(ctx.text[max(0, m.start() - 12):m.start()]):
         return None  # a person's age ("Mr. Reupke, 52 years old"), not a span of time; "we are 31 years old" is one
-    if (m["suffix"] or "").lower() == "-old" and unit in ("year", "day", "week"):
+    if m["number"].lower() in ("a", "an") and COUNT_RATE.search(ctx.text[max(0, m.start() - 40):m.start()]):
+        return None  # "four flights a week", "700 seats a week": a rate, not a span of time
+    if (m["suffix"] or "").lower() == "-old":
         return None
     if m["and_half"] and isinstance(amount, float):
         amount += 0.5

@@ -3,11 +3,14 @@
 1. every pattern of the grammar runs over the whole text (a handful of
    ``finditer`` passes, no tokenisation);
 2. candidates are taken longest first (ties by rule order), skipping any that
-   overlap one already taken or that its rule rejects;
+   overlap one already taken, that its rule rejects, or that is part of a name
+   ("60 Minutes", "This Week With David Brinkley");
 3. TimeBank keeps some modifiers inside the span ("nearly three years",
    "early next year", "the end of 1990", "last April"): they are attached on the left;
 4. the kept spans are normalised in text order, so a relative expression can
-   count from the last date the narrative mentioned ("a year earlier").
+   count from the last date the narrative mentioned ("two days earlier", "the
+   next morning"; "three days later" moves that date on). With a spaCy Doc the
+   tense of the governing verb chooses between the past and the coming "Friday".
 """
 
 from __future__ import annotations
@@ -16,9 +19,9 @@ import re
 from datetime import date
 
 from ..models import TimeExpr
+from . import relative, rules
 from .context import Context, Reading, Unresolved
 from .patterns import PRIORITY, calendar_names, compiled
-from . import relative, rules
 from .relative import later_period
 
 _MODIFIERS = re.compile(

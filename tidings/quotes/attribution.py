@@ -31,8 +31,6 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _SENTENCE_FINAL = {".", "!", "?", "...", "…"}
 _FRAME_SKIP = {",", "—", "–", "-", "--", ":", ";", "(", ")"}
 _PASSIVE_SPEAKER = {"quote", "hear", "record", "overhear"}  # "X was quoted as saying": X speaks
-import os
-_CLAUSE_EDGES = set(os.environ.get("QE", "").split(",")) - {""}  # a cue above these does not govern the quote
 _CLIMB_DEPS = {"conj", "xcomp", "advcl", "pcomp", "prep"}  # "stood and said", "went on to say", "by saying"
 _RELATIVE = {"who", "that", "which", "whom"}
 _BASE_NP_LEFT = {"det", "compound", "amod", "poss", "nmod", "nummod", "case", "quantmod", "predet", "advmod"}
@@ -338,17 +336,16 @@ def _governing_cue(index: ArticleIndex, quote: QuoteMarks, frame: Span, lexicon:
             if frame.start <= token.i < frame.end and cue_lemma(token, lexicon, True, ("speech", "naming")):
                 if token.lemma_.lower() not in lexicon.adjacent_only:
                     candidates.append(token)
-        if node.head.i == node.i or (candidates and node.dep_ in _CLAUSE_EDGES):
+        if node.head.i == node.i:
             break
         node = node.head
-    for cue in (reversed(candidates) if OUTERMOST else candidates):
+    for cue in reversed(candidates):
         subject = speaker_of(cue)
         if subject is not None and not (quote.open <= subject.idx < quote.close):
             return _make(cue, subject, frame, "direct:governed")
     return according
 
 
-OUTERMOST = True
 
 
 def _introducing_cue(tokens: list[Token], frame: Span, parsed: bool, lexicon: CueLexicon) -> Attribution | None:
