@@ -85,6 +85,8 @@ def test_later_durations_date_events_in_the_narrative(parse):
      {"May 3, 2023": ("DATE", "2023-05-03"), "The day after": ("DATE", "2023-05-04")}),
     ("In 1998 the law passed. The following year it was repealed.",
      {"1998": ("DATE", "1998"), "The following year": ("DATE", "1999")}),
+    ("He was shot in October 2022. His name was crossed out that same day.",
+     {"October 2022": ("DATE", "2022-10"), "that same day": ("DATE", "2022-10-XX")}),
 ])
 def test_relative_to_another_date(text, expected):
     assert _values(text) == expected
@@ -96,6 +98,8 @@ def test_relative_to_another_date(text, expected):
     ("The summit was held on April 24 and 25.", {"April 24": ("DATE", "2023-04-24"), "25": ("DATE", "2023-04-25")}),
     ("He was arrested twice from 1991 to 1997.", {"1991": ("DATE", "1991"), "1997": ("DATE", "1997")}),
     ("Shipments resume within two to three weeks.", {"two to three weeks": ("DURATION", "P2W")}),
+    ("The boy stays for at least two more weeks.", {"at least two more weeks": ("DURATION", "P2W")}),
+    ("Prices have fallen in recent months.", {"recent months": ("DURATION", "PXM")}),
     ("Between 1,500 to 2,000 troops crossed.", {}),
     ('Baker said on ABC\'s "This Week With David Brinkley" that talks would go on.', {}),
     ("Gonzalez said on CBS's 60 Minutes that he would stay.", {}),

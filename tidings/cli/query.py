@@ -208,12 +208,25 @@ def rollup_cmd(db: Db = None) -> None:
     console.print(f"dyad rollup rebuilt: {rows} pair-days", style="green")
 
 
+EXAMPLES = {
+    "events": ["tidings events --dyad ISR,IRN --type ACCUSE --since 2023-01",
+               "tidings events --actor ISR --format csv --out isr.csv"],
+    "quotes": ["tidings quotes --speaker Herzog", "tidings quotes --speaker AZE --format jsonl"],
+    "dyad": ["tidings dyad ISR AZE --by month", "tidings dyad ISR IRN --by year --directed --plot isr-irn.png"],
+    "partners": ["tidings partners ISR --since 2023"],
+    "network": ["tidings network --since 2023-01 --until 2023-12 --plot network.svg"],
+    "export": ["tidings export --format polecat --out events.csv",
+               "tidings export --format cameo --out gdelt.csv --since 2023",
+               "tidings export --format parquet --partition --out events/"],
+    "serve": ["tidings serve   # then open http://127.0.0.1:8000", "tidings serve --db corpus.duckdb --port 9000"],
+    "rollup": ["tidings rollup --db corpus.duckdb"],
+}
+COMMANDS = {"events": events_cmd, "quotes": quotes_cmd, "dyad": dyad_cmd, "partners": partners_cmd,
+            "network": network_cmd, "export": export_cmd, "serve": serve_cmd, "rollup": rollup_cmd}
+
+
 def register(app: typer.Typer) -> None:
-    app.command("events")(events_cmd)
-    app.command("quotes")(quotes_cmd)
-    app.command("dyad")(dyad_cmd)
-    app.command("partners")(partners_cmd)
-    app.command("network")(network_cmd)
-    app.command("export")(export_cmd)
-    app.command("serve")(serve_cmd)
-    app.command("rollup")(rollup_cmd)
+    for name, command in COMMANDS.items():
+        summary = (command.__doc__ or "").strip()
+        examples = "\n\n".join(f"  {line}" for line in EXAMPLES[name])
+        app.command(name, short_help=summary.split("\n")[0], help=f"{summary}\n\nExamples:\n\n{examples}")(command)

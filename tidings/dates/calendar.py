@@ -191,9 +191,12 @@ _VALUE = re.compile(
 )
 
 
+_UNKNOWN_TAIL = re.compile(r"(?:-XX)+$")
+
+
 def parse_value(value: str) -> Period | None:
     """The period a TIMEX3 date value names ("2023-04", "1991", "2023-SP", "199"); None for others."""
-    found = _VALUE.match(value or "")
+    found = _VALUE.match(_UNKNOWN_TAIL.sub("", value or ""))  # "1998-10-XX": the month is known
     if not found:
         return None
     g = found.groupdict()

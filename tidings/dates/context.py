@@ -249,6 +249,9 @@ class Context:
         base = self.reference if self.use_narrative and self.reference is not None else None
         start = base.start if base is not None else self.anchor_date
         if base is not None and base.granularity not in ("day", "time") and granularity == "day":
-            return None
+            if offset or base.granularity not in ("month", "year"):
+                return None
+            # "that same day" in a story dated only to a month: that month, the day unknown
+            return Reading("DATE", base.value + ("-XX" if base.granularity == "month" else "-XX-XX"), base, narrative=True)
         period = shift_period(period_of(start, granularity), unit, offset)
         return Reading("DATE", period.value, period, narrative=base is not None)

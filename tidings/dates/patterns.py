@@ -115,7 +115,7 @@ PATTERNS: dict[str, str] = {
     "ago": r"\b(?i:(?P<number>{NUMBER})[\s-]+(?P<unit>{UNIT})(?P<and_half>\s+and\s+a\s+half)?(?:\s+or\s+so)?\s+(?P<direction>ago|earlier|from\s+now|hence|back))\b",
     "year_period": r"\b(?i:the\s+(?P<year>{YEAR})\s+(?P<noun>quarter|period|fiscal\s+year|first\s+half|second\s+half))\b",
     "the_duration": r"\b(?i:the\s+(?:(?P<rel>first|past|last|next|latest|coming|previous|final|following|remaining)\s+)?(?P<number>{NUMBER})\s+(?P<unit>{UNIT}))\b",
-    "duration": r"\b(?i:(?P<number>{NUMBER})(?:\s+|-)(?P<unit>{UNIT})(?P<and_half>\s+and\s+a\s+half)?(?P<suffix>-(?:long|old))?)\b",
+    "duration": r"\b(?i:(?P<number>{NUMBER})(?:\s+(?:more|additional|further|full|straight|consecutive))?(?:\s+|-)(?P<unit>{UNIT})(?P<and_half>\s+and\s+a\s+half)?(?P<suffix>-(?:long|old))?)\b",
     "vague_duration": r"(?i:\b(?:for|over|within|after|in|took|take|takes|of)\s+(?P<core>(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes)(?P<suffix>-long)?))\b",
     "reference": r"\b(?i:(?P<word>{REFERENCE}))\b",
 }

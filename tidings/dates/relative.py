@@ -61,7 +61,11 @@ def unit_range(m: re.Match, ctx: Context) -> Reading | None:
 
 
 def unit_that(m: re.Match, ctx: Context) -> Reading | None:
-    return ctx.from_reference(m["unit"].lower(), 0)
+    """"that year", "that same day" (a day of a story dated only to the month: "1998-10-XX")."""
+    reading = ctx.from_reference(m["unit"].lower(), 0)
+    if reading is not None and reading.value.endswith("-XX") and "same" not in m.group(0).lower():
+        return None  # "trades made that day" after a month: a generic day, not the story's
+    return reading
 
 
 def year_earlier(m: re.Match, ctx: Context) -> Reading:

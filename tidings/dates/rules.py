@@ -28,8 +28,12 @@ MAY_CONTEXT = re.compile(r"(?i:\b(?:in|since|until|till|by|through|during|from|t
                          r"before|after|between|and|or|end|beginning|middle|start)[\s-]+)$")
 SEASON_CONTEXT = re.compile(r"(?i:\b(?:in|during|by|until|till|since|through|over|for|before|after|this|last|next)\s+)$")
 FUTURE_ADJECTIVE = re.compile(r"\s+(?!of\b|is\b|was\b|will\b|looks\b|holds\b|remains\b)[a-z]")
+DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|'s)\s+$")
+YEAR_FOLLOWER = re.compile(r"\s*(?:-|to)\s*(\d+)")
 COUNT_RATE = re.compile(r"(?i:(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twice|once|several|many))"
                         r"(?:\s+[a-z]+)?\s+[a-z]+s\s+)$")
+PERSON_AFTER = re.compile(r"\s+(?:son|daughter|boy|girl|baby|child|infant|man|woman|brother|sister|"
+                          r"grandson|granddaughter)\b")
 COPULA = re.compile(r"(?i:\b(?:are|is|was|were|be|been|am|'re|'s|turns|turned)\s+)$")
 RATE_CONTEXT = re.compile(r"(?i:(?:\d|%|\bmillion|\bbillion|\bthousand|\bhundred|\btimes|\bonce|\btwice|\bdollars|\bcents|"
                           r"\bpounds|\beuros|\bpercent|\bshares|\btons|\bbarrels|\bhours)\s+)$")
@@ -154,7 +158,7 @@ def fiscal_year(m: re.Match, ctx: Context) -> Reading:
 
 def year(m: re.Match, ctx: Context) -> Reading | None:
     after = ctx.text[m.end():m.end() + 12]
-    following = re.match(r"\s*(?:-|to)\s*(\d+)", after)
+    following = YEAR_FOLLOWER.match(after)
     if following and not re.match(r"\s*-\s*(?:19|20)?\d\d\b", after) and not (
             re.fullmatch(r"(?:19|20)\d\d", following.group(1)) and int(following.group(1)) > int(m["year"])):
         return None  # "1,500 to 2,000", "1500-1600 hours"; "from 1991 to 1997" is two years
@@ -288,8 +292,6 @@ def unit_relative(m: re.Match, ctx: Context) -> Reading | None:
         return ctx.from_reference(unit, offset)
     if unit == "day":
         return None
-    if the and rel in ("past", "last", "next", "coming"):
-        return Reading("DURATION", duration_value(1, unit))
     offset = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1, "following": 1}.get(rel)
     if offset is None:
         return None
@@ -366,23 +368,29 @@ def the_duration(m: re.Match, ctx: Context) -> Reading | None:
 def duration(m: re.Match, ctx: Context) -> Reading | None:
     amount = number_value(m["number"])
     unit = unit_name(m["unit"])
-    if amount is None or unit not in load_lexicon().units:
-        return None
-    if unit == "second" and m["number"].lower() in ("a", "an"):
-        return None
-    if unit == "quarter" and (m.group(0)[-1:] == "s" or re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4])):
-        return None
-    if unit == "year" and re.match(r"\s+old\b", ctx.text[m.end():m.end() + 5]) and not COPULA.search(ctx.text[max(0, m.start() - 12):m.start()]):
-        return None  # a person's age ("Mr. Reupke, 52 years old"), not a span of time; "we are 31 years old" is one
-    if m["number"].lower() in ("a", "an") and COUNT_RATE.search(ctx.text[max(0, m.start() - 40):m.start()]):
-        return None  # "four flights a week", "700 seats a week": a rate, not a span of time
-    if (m["suffix"] or "").lower() == "-old":
+    if amount is None or unit not in load_lexicon().units or _not_a_span(m, ctx, unit):
         return None
     if m["and_half"] and isinstance(amount, float):
         amount += 0.5
     if m["number"].lower() in ("some", "many") and unit not in ("year", "month", "week", "day", "hour"):
         return None
     return Reading("DURATION", duration_value(amount, unit), approximate=ctx.approximate)
+
+
+def _not_a_span(m: re.Match, ctx: Context, unit: str) -> bool:
+    """An amount of a unit that is no span of time: an age, a rate, "a second" (opinion), "quarters of"."""
+    number, before, after = m["number"].lower(), ctx.text[max(0, m.start() - 40):m.start()], ctx.text[m.end():m.end() + 12]
+    if unit == "second" and number in ("a", "an"):
+        return True
+    if unit == "quarter" and (m.group(0)[-1:] == "s" or re.match(r"\s+of\b", after)):
+        return True
+    if unit == "year" and re.match(r"\s+old\b", after) and not COPULA.search(before[-12:]):
+        return True  # a person's age ("Mr. Reupke, 52 years old"), not a span of time; "we are 31 years old" is one
+    if number in ("a", "an") and COUNT_RATE.search(before):
+        return True  # "four flights a week", "700 seats a week": a rate
+    if (m["suffix"] or "").lower() == "-old":
+        return unit in ("year", "day", "week") or bool(PERSON_AFTER.match(ctx.text, m.end()))  # "an 8-month-old truce" is a span
+    return False
 
 
 def vague_duration(m: re.Match, ctx: Context) -> Reading:
@@ -421,9 +429,11 @@ def frequency(m: re.Match, ctx: Context) -> Reading | None:
 
 def reference(m: re.Match, ctx: Context) -> Reading | None:
     word = " ".join(m["word"].lower().split())
-    if word == "future" and FUTURE_ADJECTIVE.match(ctx.text, m.end()) and not re.search(r"(?i)\b(?:the|a|'s)\s+$", ctx.text[max(0, m.start() - 6):m.start()]):
+    determined = DETERMINER_BEFORE.search(ctx.text[max(0, m.start() - 6):m.start()])
+    if word == "future" and FUTURE_ADJECTIVE.match(ctx.text, m.end()) and not determined:
         return None  # "future earnings": a property of the noun, not a time ("the future", "Elian's future" are)
-    return Reading("DATE", load_lexicon().references[word])
+    value = load_lexicon().references[word]
+    return Reading("DATE" if value.endswith("_REF") else "DURATION", value)
 
 
 def period_ref(m: re.Match, ctx: Context) -> Reading | None:

@@ -299,7 +299,42 @@ def before_frame(index: ArticleIndex, quote: QuoteMarks, prev_close: int, lexico
     found = _introducing_cue(tokens, frame, parsed, lexicon)
     if found is None and parsed and tokens[-1].text == ":":
         found = _colon_named(tokens, frame)
+    if found is None and parsed:
+        found = _nearest_cue(tokens, frame, lexicon)
     return found
+
+
+def _nearest_cue(tokens: list[Token], frame: Span, lexicon: CueLexicon) -> Attribution | None:
+    """A cue earlier in the sentence with no other clause verb before the quote, for parses
+    that lost the link (``Trump blasted Disney for its “outrageous practices”``)."""
+    for n in range(len(tokens) - 1, -1, -1):
+        token = tokens[n]
+        if cue_lemma(token, lexicon, True, ("speech", "naming")) is None:
+            if token.pos_ in ("VERB", "AUX") and token.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+                return None  # another finite verb between: its own clause
+            continue
+        if token.lemma_.lower() in lexicon.adjacent_only:
+            return None
+        subject = speaker_of(token) or _positional_subject(tokens[:n])
+        if subject is None or subject.i > token.i:
+            return None
+        return _make(token, subject, frame, "direct:nearest-cue")
+    return None
+
+
+def _positional_subject(tokens: list[Token]) -> Token | None:
+    """The name or pronoun before a cue, skipping adverbs and a comma-set phrase (``Trump, in Kentucky, said``)."""
+    i = len(tokens) - 1
+    while i >= 0 and (tokens[i].pos_ in ("ADV", "AUX", "PART") or tokens[i].is_space):
+        i -= 1
+    if i >= 0 and tokens[i].text == ",":
+        j = i - 1
+        while j >= 0 and tokens[j].text != "," and i - j <= 6:
+            j -= 1
+        i = j - 1 if j >= 0 and tokens[j].text == "," else i
+    if i >= 0 and tokens[i].pos_ in ("PROPN", "PRON") and tokens[i].lower_ not in _RELATIVE:
+        return tokens[i]
+    return None
 
 
 def _quote_root(index: ArticleIndex, quote: QuoteMarks) -> Token | None:
