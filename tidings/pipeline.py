@@ -74,7 +74,7 @@ def _events_of(doc, published: str | None, kb) -> list[Event]:
     doc._.tidings_published = published
     mentions = actors.find_mentions(doc, published, kb)
     found = events.code_events(doc, mentions)
-    dates.date_events(found, dates.find_timexes(doc.text, published), doc, published)
+    dates.date_events(found, dates.find_timexes(doc.text, published, doc=doc), doc, published)
     return found
 
 
@@ -99,7 +99,7 @@ def analyse_doc(article: Article, doc, kb=None, timings: dict | None = None) -> 
     with _timed(timings, "actors"):
         article.mentions = actors.find_mentions(doc, article.published, kb)
     with _timed(timings, "dates"):
-        article.timexes = dates.find_timexes(article.text, article.published)
+        article.timexes = dates.find_timexes(article.text, article.published, doc=doc)
     with _timed(timings, "geo"):
         article.places = geo.find_places(doc, article.mentions)
     with _timed(timings, "quotes"):

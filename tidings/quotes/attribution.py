@@ -35,7 +35,7 @@ _CLIMB_DEPS = {"conj", "xcomp", "advcl", "pcomp", "prep"}  # "stood and said", "
 _RELATIVE = {"who", "that", "which", "whom"}
 _BASE_NP_LEFT = {"det", "compound", "amod", "poss", "nmod", "nummod", "case", "quantmod", "predet", "advmod"}
 _BASE_NP_RIGHT_PREPS = {"for", "of", "at", "to", "with", "from"}
-_MAX_AFTER_PREFIX = 16  # tokens between the closing mark and the cue ("Dottie Deans, the chairwoman of …, said")
+_MAX_AFTER_PREFIX = 30  # tokens between the closing mark and the cue ("Dottie Deans, the chairwoman of …, said")
 _MAX_SPEAKER_TOKENS = 14
 _MAX_BEFORE_GAP = 8  # tokens between the cue and the opening mark ("told reporters on Tuesday:")
 _OPEN_MARKS = {'"', "“", "„", "«", "»", "‘", "'"}
@@ -73,9 +73,11 @@ def cue_lemma(token: Token, lexicon: CueLexicon, parsed: bool, groups: tuple[str
         lemma = lexicon.lemma_of.get(token.lower_)
     if lemma is None:
         return None
-    for group in groups:
-        if lemma in getattr(lexicon, group):
-            return lemma
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None) if parsed else None
+    for candidate in ((lemma + " " + particle) if particle else None, lemma):
+        for group in groups:
+            if candidate is not None and candidate in getattr(lexicon, group):
+                return candidate
     return None
 
 
@@ -197,11 +199,12 @@ def after_frame(index: ArticleIndex, quote: QuoteMarks, next_open: int, lexicon:
     """``“…,” he said`` / ``“…,” said Aliyev``: the frame right after the closing mark."""
     if not quote.closed:
         return None
-    if index.text[quote.start:quote.end].rstrip().endswith("."):
-        return None  # “… .” The next capitalised words start a new sentence
     para = index.paragraph_span(index.paragraph_of(quote.close - 1))
     tokens = list(index.tokens_between(quote.close, min(next_open, para[1])))
+    full = len(tokens)
     tokens = _cut_at_sentence_end(tokens)
+    if index.text[quote.start:quote.end].rstrip().endswith(".") and (len(tokens) > 5 or len(tokens) == full):
+        return None  # “… .” The next words start a new sentence, unless it is just “Trump said.”
     while tokens and tokens[0].text in _FRAME_SKIP:
         tokens = tokens[1:]
     if not tokens:
@@ -227,7 +230,10 @@ def after_frame(index: ArticleIndex, quote: QuoteMarks, next_open: int, lexicon:
             subject = _first_nominal(tokens[:n])
             if subject is not None:
                 return _make(token, subject, frame, "direct:after")
-        if subject is not None and frame.start <= subject.i < token.i and _only_subject_before(tokens[:n], subject):
+        if subject is not None and frame.start <= subject.i < token.i and (
+            _only_subject_before(tokens[:n], subject, token) or _np_like(tokens[:n])
+            or subject.left_edge.i == tokens[0].i
+        ):
             return _make(token, subject, frame, "direct:after")
         return None  # the first verb of the frame is not a cue of this quote
     return None
@@ -241,14 +247,28 @@ def _np_like(tokens: list[Token]) -> bool:
                for t in tokens)
 
 
-def _only_subject_before(prefix: list[Token], subject: Token) -> bool:
-    """Every token before the cue belongs to the subject or is an adverb/aux/punctuation."""
+def _only_subject_before(prefix: list[Token], subject: Token, cue: Token) -> bool:
+    """Every token before the cue belongs to the subject or modifies the cue itself
+    (``“…” at the convention, he said``)."""
     left, right = subject.left_edge.i, subject.right_edge.i
     for token in prefix:
         if left <= token.i <= right or token.is_punct or token.dep_ in ("advmod", "aux", "neg", "npadvmod"):
             continue
+        if _modifier_of(token, cue):
+            continue
         return False
     return True
+
+
+def _modifier_of(token: Token, cue: Token) -> bool:
+    node = token
+    for _ in range(8):
+        if node.head.i == cue.i:
+            return node.dep_ in ("prep", "npadvmod", "advmod", "punct", "aux", "neg", "advcl")
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _first_nominal(tokens: list[Token]) -> Token | None:
@@ -357,6 +377,9 @@ def _governing_cue(index: ArticleIndex, quote: QuoteMarks, frame: Span, lexicon:
     root = _quote_root(index, quote)
     if root is None:
         return None
+    sentence = index.sentence_at(root.idx)
+    lo, hi = (sentence.span.start, sentence.span.end) if sentence is not None else (frame.start, frame.end)
+    inside = index.tokens_between(quote.open, quote.close)
     according: Attribution | None = None
     candidates: list[Token] = []
     node, seen = root, set()
@@ -368,7 +391,8 @@ def _governing_cue(index: ArticleIndex, quote: QuoteMarks, frame: Span, lexicon:
             if source is not None:
                 according = _make(child, source, frame, "direct:according-to")
         for token in around:
-            if frame.start <= token.i < frame.end and cue_lemma(token, lexicon, True, ("speech", "naming")):
+            outside = lo <= token.i < hi and not (inside.start <= token.i < inside.end)
+            if outside and cue_lemma(token, lexicon, True, ("speech", "naming")):
                 if token.lemma_.lower() not in lexicon.adjacent_only:
                     candidates.append(token)
         if node.head.i == node.i:
@@ -411,8 +435,14 @@ def _introducing_cue(tokens: list[Token], frame: Span, parsed: bool, lexicon: Cu
 
 
 def _colon_named(tokens: list[Token], frame: Span) -> Attribution | None:
-    """``Here’s Clinton in 1992: “…”`` — a colon after a named person or organisation with no cue."""
+    """``She then addressed the supporters again: “…”`` / ``Here’s Clinton in 1992: “…”`` — a colon
+    after a clause whose subject is a person (or after a named person or organisation) with no cue."""
     colon = tokens[-1]
+    verbs = [t for t in tokens[:-1] if t.pos_ == "VERB"]
+    if verbs:
+        subject = speaker_of(verbs[-1])
+        if subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in ("he", "she", "they", "i", "we")):
+            return _make(verbs[-1], subject, frame, "direct:colon-subject")
     for token in reversed(tokens[:-1]):
         if token.ent_type_ in ("PERSON", "ORG") and token.pos_ == "PROPN":
             while token.head.i != token.i and token.dep_ in ("compound", "flat") and token.head.ent_type_ == token.ent_type_:
