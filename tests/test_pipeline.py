@@ -38,3 +38,13 @@ def test_a_stage_that_fails_costs_one_article(monkeypatch, nlp):
     results = pipeline.analyse_batch([good, bad], nlp)
     assert isinstance(results[0], Article) and results[0].events
     assert isinstance(results[1], Rejected) and "boom" in results[1].reason and results[1].origin == "bad.txt"
+
+
+def test_only_sentences_with_a_trigger_or_a_quote_are_parsed(nlp):
+    from tidings.nlp import parse_article, sentences
+
+    text = ("The weather in the region was mild for the season.\n\n"
+            "Israel accused Iran of arming militias.\n\n"
+            "“We will not accept this,” the minister said.")
+    doc, = parse_article(nlp, [text], needs_parse=pipeline.needs_parse)
+    assert [parsed for _, parsed in sentences(doc)] == [False, True, True]

@@ -6,9 +6,11 @@ CLI's single process, the process pool, the Ray job), so all give the same rows.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterable
 from contextlib import contextmanager
+from functools import lru_cache
 
 from spacy.language import Language
 
@@ -20,9 +22,30 @@ from .models import Article, Event, RawDocument, Rejected
 from .nlp import parse_article
 
 
+_WORD = re.compile(r"[a-z]+")
+_QUOTE_MARK = re.compile(r"[\"“”«»„]")
+
+
+@lru_cache(maxsize=1)
+def parse_words() -> frozenset[str]:
+    """The words that make a sentence worth a full parse: event triggers and speech cues."""
+    from .quotes.lexicon import cue_lexicon
+
+    cues = cue_lexicon()
+    speech = {form for form, lemma in cues.lemma_of.items() if lemma in cues.speech or lemma in cues.naming}
+    return frozenset(events.trigger_terms()) | frozenset(speech) | cues.nouns
+
+
 def needs_parse(sentence: str) -> bool:
-    """Whether a sentence may hold something a parse-based stage needs. (All, for now.)"""
-    return True
+    """Whether a sentence may hold an event or a quote, the two things found over the parse.
+
+    The rest (background, description) is only tokenised: actors, dates and places
+    are found in it from the tokens alone, and it costs no parse.
+    """
+    if _QUOTE_MARK.search(sentence):
+        return True
+    words = parse_words()
+    return any(word in words for word in _WORD.findall(sentence.lower()))
 
 
 @contextmanager

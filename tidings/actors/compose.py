@@ -24,13 +24,20 @@ IN_WORDS = {"in", "at", "in the", "at the", "from", "from the"}
 BREAK_WORDS = {"and", "or", "but", "to", "with", "by", "is", "was", "are", "were", "has", "have", "had", "will",
                "would", "said", "says", "that", "which", "who", "as", "on", "after", "before", "than", "the", "a",
                "an", "his", "her", "their", "its", "our", "this", "these", "those", "not", "also"}
-GAP_POS = {"ADJ", "NOUN", "ADV", "NUM", "PROPN", "ADP"}
-NAME_PARTICLES = {"bin", "ibn", "al", "el", "de", "del", "da", "dos", "van", "von", "der", "la", "le", "abu", "abd", "-"}
+GAP_POS = {"ADJ", "NOUN", "ADV", "NUM", "PROPN"}
+NAME_PARTICLES = {"bin", "ibn", "al", "el", "de", "del", "da", "dos", "van", "von", "der", "den", "la", "le", "abu",
+                  "abd", "du", "di", "ter", "-"}
+# "Vietnamese-led forces", "London-based group": the place is the actor's own
+OWN_PLACE_SUFFIXES = {"led", "based", "run", "controlled", "owned", "dominated", "ruled", "registered", "flagged"}
 NOT_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "The", "A", "An", "In",
              "On", "At", "He", "She", "It", "They", "We", "I", "This", "That", "But", "And", "Photo", "January",
              "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
              "December", "Mr", "Mrs", "Ms", "Mr.", "Mrs.", "Ms.", "Dr", "Dr."}
 ENTITY_KINDS = {"country", "demonym", "capital", "org"}
+# bodies active across borders: a country written with them names the national branch ("Kenya Red Cross",
+# "Iraq's al-Qaeda"); intergovernmental codes (IGO, UNO, EUR) are not among them
+TRANSNATIONAL_CODES = {"NGO", "IMG", "MNC", "ISM"}
+NON_STATE_CODES = TRANSNATIONAL_CODES | {"IGO", "UNO", "EUR"}
 
 
 @dataclass(slots=True)
@@ -70,11 +77,20 @@ def _gap_kind(doc: Doc, start: int, end: int, parsed: bool) -> str | None:
         return "of"
     if text in IN_WORDS:
         return "in"
+    if len(words) == 2 and words[0] == "-" and words[1].lower() in OWN_PLACE_SUFFIXES:
+        return "adj"
     if len(words) <= 2 and all(_is_adjective_gap(tok, parsed) for tok in doc[start:end]):
         return "adj"
+    if len(words) <= 3 and all(_is_name_gap(tok) for tok in doc[start:end]):
+        return "name"
     if len(words) <= 3 and words[0] in POSSESSIVE and all(_is_adjective_gap(t, parsed) for t in doc[start + 1:end]):
         return "poss"
     return None
+
+
+def _is_name_gap(tok) -> bool:
+    """A capitalised word inside an organisation's name ("Montenegro *Municipality* Association")."""
+    return tok.is_alpha and tok.text[:1].isupper() and tok.text not in NOT_NAMES and not tok.is_sent_start
 
 
 def _is_adjective_gap(tok, parsed: bool) -> bool:
@@ -83,13 +99,19 @@ def _is_adjective_gap(tok, parsed: bool) -> bool:
     return tok.pos_ in GAP_POS if parsed and tok.pos_ else True
 
 
-def _joinable(prev: Hit, nxt: Hit, gap: str | None, phrase: Phrase) -> bool:
+def _joinable(prev: Hit, nxt: Hit, gap: str | None, phrase: Phrase, doc: Doc) -> bool:
     if gap is None:
         return False
     pk, nk = prev.kind, nxt.kind
+    if gap == "name":  # "Montenegro Municipality Association": a named body of that country
+        return pk in ("country", "demonym") and nk == "term" and doc[nxt.start].text[:1].isupper()
     if gap == "":
+        if pk in ("country", "capital") and nk == "org" and nxt.entry.country in TRANSNATIONAL_CODES:
+            return True
         return not (pk in ("country", "capital") and nk in ("country", "capital", "org")) and not (pk == nk == "org")
     if gap == "poss":
+        if pk == nk == "term" and doc[prev.start].text[:1].isupper() and doc[nxt.start].text[:1].isupper():
+            return True  # "Serbian Workers' Union": one body's name
         return pk in ENTITY_KINDS | {"person"} and nk in ("title", "term", "modifier", "org")
     if gap == "of":
         return pk in ("title", "term", "org") and nk in ENTITY_KINDS | {"term", "title"}
@@ -112,7 +134,7 @@ def build_phrases(doc: Doc, hits: list[Hit], parsed: bool, sent_start: int, sent
             continue  # inside a name read after a title
         if current is not None:
             gap = _gap_kind(doc, current.end, hit.start, parsed)
-            if current.name_start is None and _joinable(current.hits[-1], hit, gap, current):
+            if current.name_start is None and _joinable(current.hits[-1], hit, gap, current, doc):
                 current.hits.append(hit)
                 current.joins.append(gap or "")
                 current.end = hit.end
@@ -123,12 +145,41 @@ def build_phrases(doc: Doc, hits: list[Hit], parsed: bool, sent_start: int, sent
         _read_name(doc, current, sent_end)
     if current is not None:
         phrases.append(current)
+    phrases = [p for p in phrases if not _abbreviation_of_previous(doc, p)]
     for phrase in phrases:
         _extend_proper_name(doc, phrase, sent_start)
+        _extend_name_of(doc, phrase, sent_end)
     for phrase in phrases:
         if phrase.name_start is None and phrase.hits[-1].kind in ("title",) and not phrase.hits[-1].entry.plural:
             _read_name(doc, phrase, sent_end)
     return phrases
+
+
+def _abbreviation_of_previous(doc: Doc, phrase: Phrase) -> bool:
+    """"Montenegro Municipality Association (AKK)": an acronym in brackets after a name abbreviates it;
+    a known organisation's acronym stays (it names the body), anything else it matched is dropped."""
+    s, e = phrase.start, phrase.end
+    if e - s != 1 or s == 0 or e >= len(doc) or doc[s - 1].text != "(" or doc[e].text != ")":
+        return False
+    return phrase.hits[0].kind != "org" and doc[s].is_upper and s >= 2 and doc[s - 2].text[:1].isupper()
+
+
+def _extend_name_of(doc: Doc, phrase: Phrase, sent_end: int) -> None:
+    """"Association of African Jurists": a capitalised head term followed by "of"/"for" and capitalised
+    words is a named body; its name runs to the last of them."""
+    last = phrase.hits[-1]
+    if last.kind != "term" or phrase.end != last.end or not doc[last.start].text[:1].isupper():
+        return
+    i = phrase.end
+    if i + 1 >= sent_end or doc[i].lower_ not in ("of", "for"):
+        return
+    j = i + 1
+    while j < sent_end and j - i <= 4 and (_is_name_gap(doc[j]) or (doc[j].lower_ in ("and", "the") and j > i + 1)):
+        j += 1
+    while j > i + 1 and not _is_name_gap(doc[j - 1]):
+        j -= 1
+    if j > i + 1:
+        phrase.end = j
 
 
 def _extend_proper_name(doc: Doc, phrase: Phrase, floor: int) -> None:
@@ -224,7 +275,13 @@ def _read_place(phrase: Phrase, kb: KnowledgeBase, date, r: Reading) -> None:
             r.org, r.country, r.sector, r.name, r.source, r.qid = org.name, country, sector, org.name, org.source, org.qid
             r.kind = "igo" if org.kind == "igo" else ("group" if org.kind == "group" else "organization")
     place = phrase.first("country", "demonym", "capital")
-    if place and (r.country is None or (org_hit and kb.organizations[org_hit.entry.key].national)):
+    if place and org_hit and r.org and place.entry.country != r.country and r.country not in NON_STATE_CODES \
+            and not kb.organizations[org_hit.entry.key].national:
+        # "Serbian Labour Minister", "the Peruvian Congress": another country's body is a common word here
+        r.org, r.name, r.kind, r.qid, r.country = None, None, "agent", None, None
+    if place and r.country in TRANSNATIONAL_CODES:
+        r.country = None  # "Kenya Red Cross", "Iraq's al-Qaeda": the national branch
+    if place and (r.country is None or (org_hit and r.org and kb.organizations[org_hit.entry.key].national)):
         r.country = place.entry.country
         r.explicit_country = True
         if place.entry.sector == "PRE" and r.sector is None:
@@ -267,6 +324,8 @@ def _known_person(phrase: Phrase, person: str, kb: KnowledgeBase) -> str | None:
     for entry in kb.lookup(person):
         if entry.kind == "person":
             return entry.key
+    if phrase.first("title") is not None or len(person.split()) > 1:
+        return kb.near_person(person)  # "President Francois Mitterand": a misspelling of a known person
     return None
 
 

@@ -13,23 +13,28 @@ from __future__ import annotations
 from .kb import Entry, KnowledgeBase
 
 MIN_LENGTH = 6
+# real names one letter from a country form, never a misspelling of it
+NOT_MISSPELT = frozenset({"Indiana", "Romana", "Mariana", "Marianas"})
 PLACE_KINDS = ("country", "demonym")
 
 
-def _place_forms(kb: KnowledgeBase) -> dict[int, list[tuple[str, Entry]]]:
-    """Single-word country/demonym forms by length, cached on the KB per version."""
+def _place_forms(kb: KnowledgeBase) -> dict[str, list[tuple[str, Entry]]]:
+    """Single-word country/demonym forms (lower-case) under themselves and each one-letter deletion,
+    cached on the KB per version: a lookup costs a few dictionary probes, not a scan."""
     cached = getattr(kb, "_fuzzy_cache", None)
     if cached and cached[0] == kb.version:
         return cached[1]
-    by_length: dict[int, list[tuple[str, Entry]]] = {}
+    index: dict[str, list[tuple[str, Entry]]] = {}
     for form, entries in kb.forms.items():
         if " " in form or len(form) < MIN_LENGTH - 1 or not form[:1].isupper():
             continue
         for entry in entries:
             if entry.kind in PLACE_KINDS and entry.country:
-                by_length.setdefault(len(form), []).append((form.lower(), entry))
-    kb._fuzzy_cache = (kb.version, by_length)
-    return by_length
+                key = form.lower()
+                for variant in _deletions(key) | {key}:
+                    index.setdefault(variant, []).append((key, entry))
+    kb._fuzzy_cache = (kb.version, index)
+    return index
 
 
 def one_edit(a: str, b: str) -> bool:
@@ -47,11 +52,39 @@ def one_edit(a: str, b: str) -> bool:
 
 def near_place(word: str, kb: KnowledgeBase) -> Entry | None:
     """The one country/demonym form a capitalised word is a misspelling of (None: none or several)."""
-    if len(word) < MIN_LENGTH or not word[:1].isupper() or not word.isalpha():
+    if len(word) < MIN_LENGTH or not word[:1].isupper() or not word.isalpha() or word in NOT_MISSPELT:
         return None
     key = word.lower()
-    forms = _place_forms(kb)
-    found = [e for n in (len(key) - 1, len(key), len(key) + 1) for f, e in forms.get(n, []) if one_edit(key, f)]
+    index = _place_forms(kb)
+    found = [e for variant in _deletions(key) | {key} for f, e in index.get(variant, ()) if one_edit(key, f)]
     if len({e.country for e in found}) != 1:
         return None
     return found[0]
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _surname_index(kb: KnowledgeBase) -> dict[str, set[str]]:
+    """Known surnames (folded, lower-case) under themselves and every one-letter deletion; rebuilt only
+    when surnames were added (learning a role bumps the KB version without touching most surnames)."""
+    cached = getattr(kb, "_surname_cache", None)
+    if cached and cached[0] == len(kb.surnames):
+        return cached[1]
+    index: dict[str, set[str]] = {}
+    for surname in kb.surnames:
+        if len(surname) >= MIN_LENGTH and surname.isascii():
+            for key in _deletions(surname) | {surname}:
+                index.setdefault(key, set()).add(surname)
+    kb._surname_cache = (len(kb.surnames), index)
+    return index
+
+
+def near_surnames(word: str, kb: KnowledgeBase) -> set[str]:
+    """Known surnames one edit from ``word`` (added, dropped or changed letter), ``word`` excluded."""
+    index = _surname_index(kb)
+    found: set[str] = set()
+    for key in _deletions(word) | {word}:
+        found |= {s for s in index.get(key, ()) if s != word and one_edit(word, s)}
+    return found

@@ -65,6 +65,7 @@ class Entry:
     office: str | None = None
     plural: bool = False
     source: str = ""
+    secondary: bool = False  # the less usual reading of a form shared with another country ("Congolese": COG)
 
 
 @dataclass(slots=True)
@@ -139,11 +140,12 @@ class KnowledgeBase:
                 self.countries.setdefault(iso3, {**row, "source": source})
             for form in [row["name"], *(row.get("alt") or [])]:
                 self._add_form(form, Entry("country", row["name"], iso3, sector, source=source))
-            for dem in row.get("dem") or []:
-                self._add_form(dem, Entry("demonym", row["name"], iso3, sector, source=source))
+            for dem, secondary in [(d, False) for d in row.get("dem") or []] + [(d, True) for d in row.get("dem2") or []]:
+                self._add_form(dem, Entry("demonym", row["name"], iso3, sector, source=source, secondary=secondary))
                 plural = inflect_plural(dem, demonym=True)
                 if plural:
-                    self._add_form(plural, Entry("demonym", row["name"], iso3, sector, plural=True, source=source))
+                    self._add_form(plural, Entry("demonym", row["name"], iso3, sector, plural=True, source=source,
+                                                 secondary=secondary))
             for plural in row.get("pl") or []:
                 self._add_form(plural, Entry("demonym", row["name"], iso3, sector, plural=True, source=source))
             for cap in row.get("cap") or []:
@@ -152,8 +154,10 @@ class KnowledgeBase:
     def add_regions(self, rows: list[dict], source: str) -> None:
         """Regions give their country, never a government ("Rakhine rebels" → MMR REB)."""
         for row in rows:
+            secondary = bool(row.get("secondary"))
             for form in [row["name"], *(row.get("alt") or [])]:
-                self._add_form(form, Entry("country", row["name"], row["country"], None, source=source))
+                self._add_form(form, Entry("country", row["name"], row["country"], None, source=source,
+                                           secondary=secondary))
             for dem in row.get("dem") or []:
                 self._add_form(dem, Entry("demonym", row["name"], row["country"], None, source=source))
                 plural = inflect_plural(dem, demonym=True)
@@ -186,6 +190,11 @@ class KnowledgeBase:
                 plural = inflect_plural(word)
                 if plural:
                     self._add_form(plural.lower(), Entry("term", word.lower(), None, sector, plural=True, source=source))
+        for word in data.get("weapons") or []:  # MIL terms marked as weapons (office "weapon")
+            self._add_form(word.lower(), Entry("term", word.lower(), None, "MIL", "weapon", source=source))
+            plural = inflect_plural(word)
+            if plural:
+                self._add_form(plural.lower(), Entry("term", word.lower(), None, "MIL", "weapon", True, source))
         self.generic_heads.update(w.lower() for w in data.get("generic_heads") or [])
         self.pronouns.update(w.lower() for w in data.get("pronouns") or [])
         for sector, words in (data.get("modifiers") or {}).items():
@@ -256,6 +265,25 @@ class KnowledgeBase:
 
     def surname_candidates(self, surname: str) -> set[str]:
         return self.surnames.get(surname.lower(), set())
+
+    def near_person(self, name: str) -> str | None:
+        """The one known person a misspelt name stands for ("Francois Mitterand" → "François Mitterrand").
+
+        Only surnames of seven letters or more, one letter added, dropped or changed; with a first name
+        it must match (or its initial); a surname alone must fit one person only. See ``fuzzy.near_surname``.
+        """
+        from .fuzzy import near_surnames
+
+        parts = fold(name).lower().replace(".", " ").split()
+        if not parts or len(parts[-1]) < 7:
+            return None
+        found = set()
+        for surname in near_surnames(parts[-1], self):
+            for person in self.surnames.get(surname, ()):
+                given = fold(person).lower().split()
+                if len(parts) == 1 or given[0] == parts[0] or (len(parts[0]) == 1 and given[0][:1] == parts[0]):
+                    found.add(person)
+        return found.pop() if len(found) == 1 else None
 
     def role_at(self, name: str, date=None) -> Role | None:
         """The role a person held at ``date`` (None: today), from dictionary roles and observations.

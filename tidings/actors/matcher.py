@@ -102,7 +102,7 @@ class FormMatcher:
             text = doc[s:e].text
             entries = [entry for form, entry in self.forms_by_key[self.key_ids[match_id]] if _case_fits(form, entry, text)]
             if entries:
-                entries.sort(key=lambda en: KIND_PRIORITY.get(en.kind, 9))
+                entries.sort(key=lambda en: (en.secondary, KIND_PRIORITY.get(en.kind, 9)))
                 found.append(Hit(s, e, _dedupe(entries)))
         found.sort(key=lambda h: (-(h.end - h.start), KIND_PRIORITY.get(h.kind, 9), h.start))
         taken: set[int] = set()
@@ -118,7 +118,7 @@ class FormMatcher:
 def _dedupe(entries: list[Entry]) -> list[Entry]:
     seen, out = set(), []
     for entry in entries:
-        key = (entry.kind, entry.key, entry.country, entry.sector, entry.plural)
+        key = (entry.kind, entry.key, entry.country, entry.sector, entry.plural, entry.secondary)
         if key not in seen:
             seen.add(key)
             out.append(entry)

@@ -18,8 +18,10 @@ from spacy.tokens import Doc
 from ..models import Actor, Mention
 from ..nlp import sentences
 from .compose import Phrase, Reading, build_phrases, name_text, read_phrase
+from .filters import PLACE_KINDS, dateline_tokens, plausible_hits
+from .fuzzy import near_place
 from .kb import KnowledgeBase, default_kb, fold
-from .matcher import form_matcher
+from .matcher import Hit, form_matcher
 
 CREDIT_LINE = re.compile(
     r"(?im)\b(?:photos?|photograph|image|picture|video|footage|credit|courtesy|illustration)\s*(?:by|:|credit:?|courtesy of)[^\n]*"
@@ -44,18 +46,22 @@ class Found:
 def find_mentions(doc: Doc, date: str | None = None, kb: KnowledgeBase | None = None) -> list[Mention]:
     """Every actor mention in the article Doc, resolved as of ``date`` (the publication date)."""
     kb = kb or default_kb()
-    hits = form_matcher(kb, doc.vocab).hits(doc)
+    text = doc.text  # built from the tokens on each access: read once
+    excluded = _credit_tokens(doc, text) | dateline_tokens(doc, text)
+    all_sents = list(sentences(doc))
+    ents = list(doc.ents) if any(parsed for _, parsed in all_sents) else []
+    hits = plausible_hits(doc, form_matcher(kb, doc.vocab).hits(doc))
+    hits = _prefer_named_countries(sorted(hits + _misspelt_places(doc, all_sents, hits, kb), key=lambda h: h.start))
     starts = [h.start for h in hits]
-    excluded = _credit_tokens(doc)
     found: list[Found] = []
-    persons, person_starts = None, []  # PERSON entities, read once (Span.ents scans the whole Doc)
-    for index, (sent, parsed) in enumerate(sentences(doc)):
+    persons, person_starts = None, []  # PERSON entities, read once
+    for index, (sent, parsed) in enumerate(all_sents):
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         sent_hits = [h for h in hits[lo:hi] if h.end <= sent.end and h.start not in excluded]
         phrases = build_phrases(doc, sent_hits, parsed, sent.start, sent.end)
         if parsed:
             if persons is None:
-                persons = [e for e in doc.ents if e.label_ == "PERSON"]
+                persons = [e for e in ents if e.label_ == "PERSON"]
                 person_starts = [e.start for e in persons]
             lo_e, hi_e = bisect.bisect_left(person_starts, sent.start), bisect.bisect_left(person_starts, sent.end)
             phrases += _entity_phrases(persons[lo_e:hi_e], phrases, excluded)
@@ -69,14 +75,45 @@ def find_mentions(doc: Doc, date: str | None = None, kb: KnowledgeBase | None = 
     return [f.mention for f in sorted(found, key=lambda f: f.mention.start)]
 
 
-def _credit_tokens(doc: Doc) -> set[int]:
+def _credit_tokens(doc: Doc, text: str) -> set[int]:
     """Tokens inside photo credits ("Photo by Haim Zach/GPO"): never actors."""
     tokens: set[int] = set()
-    for match in CREDIT_LINE.finditer(doc.text):
+    for match in CREDIT_LINE.finditer(text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None:
             tokens.update(range(span.start, span.end))
     return tokens
+
+
+def _misspelt_places(doc: Doc, sents, hits: list[Hit], kb: KnowledgeBase) -> list[Hit]:
+    """Proper nouns no form matched that are one letter from a country or demonym ("Ethopia")."""
+    covered = {i for h in hits for i in range(h.start, h.end)}
+    extra = []
+    for sent, parsed in sents:
+        if not parsed:
+            continue
+        for tok in sent:
+            if (len(tok) >= 6 and tok.pos_ == "PROPN" and tok.i not in covered and tok.is_title
+                    and tok.ent_type_ in ("", "GPE", "NORP")):
+                entry = near_place(tok.text, kb)
+                if entry is not None:
+                    extra.append(Hit(tok.i, tok.i + 1, [entry]))
+    return extra
+
+
+def _prefer_named_countries(hits: list[Hit]) -> list[Hit]:
+    """A place word shared by countries ("Congolese", "Tripoli") means the one the article names
+    unambiguously elsewhere; failing that, the first listed (the usual reading in the news)."""
+    ambiguous = [h for h in hits if len({e.country for e in h.entries if e.kind in PLACE_KINDS}) > 1]
+    if not ambiguous:
+        return hits
+    named = {h.entries[0].country for h in hits if h.kind in PLACE_KINDS
+             and len({e.country for e in h.entries if e.kind in PLACE_KINDS}) == 1}
+    for hit in ambiguous:
+        choices = [e for e in hit.entries if e.kind in PLACE_KINDS and e.country in named]
+        if len({e.country for e in choices}) == 1 and choices[0] is not hit.entries[0]:
+            hit.entries = [choices[0]] + [e for e in hit.entries if e is not choices[0]]
+    return hits
 
 
 def _entity_phrases(ents, phrases: list[Phrase], excluded: set[int]) -> list[Phrase]:
@@ -104,6 +141,8 @@ def _to_mention(doc: Doc, phrase: Phrase, r: Reading, parsed: bool) -> Mention |
         return None  # "in English": a language
     if kinds == {"surname"} and not _may_be_person(doc[phrase.start], parsed):
         return None
+    if not (r.explicit_country or r.org or phrase.has_name) and _not_an_agent_here(doc, phrase, parsed):
+        return None
     span = doc[phrase.start:phrase.end]
     kind = _mention_kind(r, kinds)
     actor = Actor(name=r.name or span.text, country=r.country, sector=r.sector,
@@ -112,6 +151,17 @@ def _to_mention(doc: Doc, phrase: Phrase, r: Reading, parsed: bool) -> Mention |
     if kind == "demonym" and not r.sector:
         confidence = 0.6
     return Mention(span.start_char, span.end_char, span.text, kind, actor, rule=r.rule, confidence=confidence)
+
+
+def _not_an_agent_here(doc: Doc, phrase: Phrase, parsed: bool) -> bool:
+    """A bare weapon ("fired a ballistic missile") or an agent word used as an adjective ("a general strike",
+    "medical teams", "military equipment"): no actor without a country or name to go with it."""
+    heads = [h for h in phrase.hits if h.kind in ("title", "term")]
+    if heads and all(h.entry.office == "weapon" for h in heads):
+        return True
+    if parsed and len(heads) == 1 and heads[0].end - heads[0].start == 1 and phrase.end == heads[0].end:
+        return doc[heads[0].start].pos_ == "ADJ"
+    return False
 
 
 def _may_be_person(tok, parsed: bool) -> bool:

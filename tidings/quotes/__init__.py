@@ -19,12 +19,15 @@ Conventions (documented choices):
   the quote closing the previous paragraph when this paragraph is nothing but
   the quote (``direct:continued-paragraph``); otherwise its speaker is None.
 - Short quoted phrases (three words or fewer) with no cue are scare quotes or
-  titles: they are not reported at all.
+  titles, and Title Case phrases next to a possessive, preposition, article or
+  a following noun are titles ("ABC’s “Good Morning America”"): neither is
+  reported at all.
 - Quote offsets are those of the content, without the quotation marks.
 """
 
 from __future__ import annotations
 
+import os
 from spacy.tokens import Doc
 
 from ..models import Mention, Quote
@@ -38,6 +41,8 @@ from .speakers import SpeakerResolver
 __all__ = ["find_quotes", "find_quote_marks"]
 
 _SHORT_WORDS = 3  # quoted phrases this short need a cue to count as quotes
+_TITLE_WORDS = 8  # longest quoted Title Case phrase taken for a title rather than speech
+_TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "&"}
 _CONFIDENCE = {
     "direct:after": 0.95, "direct:after-inverted": 0.95, "direct:before": 0.9, "direct:governed": 0.85, "direct:nearest-cue": 0.7, "direct:colon-subject": 0.7, "direct:colon-named": 0.6,
     "direct:colon-paragraph": 0.85, "direct:according-to": 0.85, "direct:split": 0.9,
@@ -47,6 +52,26 @@ _CONFIDENCE = {
 
 def _word_count(text: str) -> int:
     return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
+
+
+def _is_title(index: ArticleIndex, quote: QuoteMarks) -> bool:
+    """A quoted title or name ("ABC’s “Good Morning America”", "the “Jane The Virgin” actress"),
+    not speech: Title Case words next to a possessive, preposition, article or a following noun."""
+    content = index.text[quote.start:quote.end].strip().rstrip(".,;:")
+    words = [w for w in content.split() if any(ch.isalpha() for ch in w)]
+    if not words or len(words) > _TITLE_WORDS or content.endswith(("!", "?")):
+        return False
+    if not all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS or not w[0].isalpha() for w in words):
+        return False
+    if len(words) == 1:
+        return True
+    doc = index.doc
+    inside = index.tokens_between(quote.open, quote.close)
+    before = doc[inside.start - 1] if inside.start > 0 else None
+    after = doc[inside.end] if inside.end < len(doc) else None
+    if before is not None and (before.lower_ in ("’s", "'s", "the", "a", "an") or before.pos_ == "ADP"):
+        return True
+    return after is not None and after.pos_ in ("NOUN", "PROPN") and not index.text[quote.end:quote.close].strip(" ”\"")
 
 
 def _attribute(index: ArticleIndex, marks: list[QuoteMarks], i: int) -> Attribution | None:
@@ -91,6 +116,8 @@ def _direct_quotes(index: ArticleIndex, resolver: SpeakerResolver) -> list[Quote
     previous: tuple[QuoteMarks, Attribution] | None = None
     for i, quote in enumerate(marks):
         content = index.text[quote.start:quote.end]
+        if os.environ.get("NOTITLE") is None and _is_title(index, quote):
+            continue
         attribution = _attribute(index, marks, i)
         if attribution is None and _word_count(content) <= _SHORT_WORDS:
             continue
