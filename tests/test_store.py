@@ -7,7 +7,7 @@ import duckdb
 from tidings.ids import article_id, content_hash
 from tidings.models import Article, Event, EventActor, Mention, Actor, Quote, Removed
 from tidings.store import Store, connect
-from tidings.store.read import find_article_id, get_article, list_articles
+from tidings import query
 from tidings.store.rows import timex_to_date
 
 
@@ -56,9 +56,9 @@ def test_rows_keep_provenance_and_read_back(db_path):
     with Store(db_path) as store:
         store.write([article])
     with connect(db_path, read_only=True) as con:
-        found = find_article_id(con, article.id[:6])
-        record = get_article(con, found)
-        assert list_articles(con, since="2023-01-01")[0]["events"] == 1
+        found = query.find_article_id(con, article.id[:6])
+        record = query.article(con, found)
+        assert query.records(query.articles(con, since="2023-01-01"))[0]["events"] == 1
     event = record["events"][0]
     assert (event["rule"], event["pipeline_version"], event["trigger_start"]) == ("lexicon:visit", "0.1.0", 7)
     assert event["source"][0]["country"] == "ISR" and record["removed"][0]["reason"] == "newsletter"

@@ -10,8 +10,8 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 
+from .. import query
 from ..store import connect
-from ..store.read import find_article_id, get_article, list_articles
 
 DB_OPTION = typer.Option(help="DuckDB file to read.")
 
@@ -34,7 +34,7 @@ def articles_command(
     format: Annotated[str, typer.Option(help="table or json.")] = "table",
 ) -> None:
     with connect(db, read_only=True) as con:
-        rows = list_articles(con, since, until, source, text, limit)
+        rows = query.records(query.articles(con, q=text, since=since, until=until, source=source, limit=limit))
     if format == "json":
         typer.echo(json.dumps(rows, default=str, indent=1))
         return
@@ -54,8 +54,8 @@ def show_command(
     format: Annotated[str, typer.Option(help="text or json.")] = "text",
 ) -> None:
     with connect(db, read_only=True) as con:
-        article_id = find_article_id(con, article)
-        record = get_article(con, article_id) if article_id else None
+        article_id = query.find_article_id(con, article)
+        record = query.article(con, article_id) if article_id else None
     if record is None:
         raise typer.BadParameter(f"no article {article!r} in {db}")
     if format == "json":

@@ -14,11 +14,11 @@ from .filters import PERIODS, PLOVER_TYPES, EventFilter, QueryError, parse_bound
 from .frames import frame, open_store, records
 from .rollup import build_rollup, open_overlay, rollup_is_fresh
 from .listing import (actors, article, articles, count_actors, count_articles, count_events, count_quotes,
-                      event, events, quotes, top_events, top_quotes)
+                      event, events, find_article_id, quotes, top_events, top_quotes)
 
 __all__ = [
     "EventFilter", "Network", "PERIODS", "PLOVER_TYPES", "QueryError", "active_dyads", "actor_roles", "actors",
     "article", "articles", "count_actors", "count_articles", "count_events", "count_quotes", "dyad_series",
-    "event", "events", "frame", "network", "open_store", "overview", "parse_bound", "partners", "quotes",
+    "event", "events", "find_article_id", "frame", "network", "open_store", "overview", "parse_bound", "partners", "quotes",
     "records", "series", "top_events", "top_quotes", "build_rollup", "open_overlay", "rollup_is_fresh",
 ]

@@ -134,11 +134,15 @@ def top_quotes(con: duckdb.DuckDBPyConnection, speaker: str, limit: int = 10) ->
     return frame(con, sql, params + [limit])
 
 
-def _article_where(q: str | None, since: str | None, until: str | None) -> tuple[str, list]:
+def _article_where(q: str | None, since: str | None, until: str | None,
+                   source: str | None = None) -> tuple[str, list]:
     clauses, params = [], []
     if q:
         clauses.append("(a.title ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\')")
         params += [like_pattern(q)] * 2
+    if source:
+        clauses.append("(a.publisher ILIKE ? ESCAPE '\\' OR a.url ILIKE ? ESCAPE '\\' OR a.origin ILIKE ? ESCAPE '\\')")
+        params += [like_pattern(source)] * 3
     low, high = parse_bound(since), parse_bound(until, upper=True)
     if low:
         clauses.append("a.published >= ?")
@@ -150,12 +154,15 @@ def _article_where(q: str | None, since: str | None, until: str | None) -> tuple
 
 
 def articles(con: duckdb.DuckDBPyConnection, *, q: str | None = None, since: str | None = None,
-             until: str | None = None, limit: int | None = 100, offset: int = 0) -> pd.DataFrame:
-    """Articles (without their text), newest first, with how many events and quotes each holds."""
-    where, params = _article_where(q, since, until)
+             until: str | None = None, source: str | None = None, limit: int | None = 100,
+             offset: int = 0) -> pd.DataFrame:
+    """Articles (without their text), newest first, with how many events and quotes each holds;
+    ``source`` matches the publisher, URL or file the article came from."""
+    where, params = _article_where(q, since, until, source)
     page, page_params = _page(limit, offset)
     sql = f"""
-        SELECT a.id, a.title, a.url, a.publisher, a.author, a.published, a.language, a.n_words, a.ingested_at,
+        SELECT a.id, a.title, a.url, a.origin, a.publisher, a.author, a.published, a.language, a.n_words,
+               a.ingested_at,
                (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events,
                (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes
         FROM articles a WHERE {where}
@@ -167,6 +174,15 @@ def count_articles(con: duckdb.DuckDBPyConnection, *, q: str | None = None, sinc
                    until: str | None = None) -> int:
     where, params = _article_where(q, since, until)
     return int(scalar(con, f"SELECT count(*) FROM articles a WHERE {where}", params))
+
+
+def find_article_id(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
+    """An article id from its id, a unique id prefix, its URL or the file it came from."""
+    row = con.execute("SELECT id FROM articles WHERE id = ? OR url = ? OR origin = ? LIMIT 1", [key, key, key]).fetchone()
+    if row:
+        return row[0]
+    rows = con.execute("SELECT id FROM articles WHERE starts_with(id, ?) LIMIT 2", [key]).fetchall()
+    return rows[0][0] if len(rows) == 1 else None
 
 
 def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:

@@ -27,7 +27,6 @@ Conventions (documented choices):
 
 from __future__ import annotations
 
-import os
 from spacy.tokens import Doc
 
 from ..models import Mention, Quote
@@ -63,8 +62,8 @@ def _is_title(index: ArticleIndex, quote: QuoteMarks) -> bool:
         return False
     if not all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS or not w[0].isalpha() for w in words):
         return False
-    if len(words) == 1:
-        return True
+    if len(words) == 1:  # "Denver," he answered — an utterance; “Avatar” — a title
+        return not (content != index.text[quote.start:quote.end].strip() and index.text[quote.end - 1] == ",")
     doc = index.doc
     inside = index.tokens_between(quote.open, quote.close)
     before = doc[inside.start - 1] if inside.start > 0 else None
@@ -116,7 +115,7 @@ def _direct_quotes(index: ArticleIndex, resolver: SpeakerResolver) -> list[Quote
     previous: tuple[QuoteMarks, Attribution] | None = None
     for i, quote in enumerate(marks):
         content = index.text[quote.start:quote.end]
-        if os.environ.get("NOTITLE") is None and _is_title(index, quote):
+        if _is_title(index, quote):
             continue
         attribution = _attribute(index, marks, i)
         if attribution is None and _word_count(content) <= _SHORT_WORDS:
