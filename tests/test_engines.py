@@ -75,3 +75,16 @@ def test_ray_job_gives_the_same_events_as_ingest(tmp_path):
         load_parquet(store, str(tmp_path / "parquet"))
         assert load_parquet(store, str(tmp_path / "parquet"))["articles"] == 0
     assert _snapshot(ray_db) == _snapshot(local_db)
+
+
+@pytest.mark.ray
+def test_ray_job_reads_warc(tmp_path):
+    ray = pytest.importorskip("ray")
+    from tidings.batch.ray_job import run_ray_ingest
+
+    warc = Path(__file__).resolve().parents[1] / "tidings" / "data" / "samples" / "crawl.warc.gz"
+    try:
+        result = run_ray_ingest([str(warc)], Settings(workers=1), out=str(tmp_path / "parquet"))
+    finally:
+        ray.shutdown()
+    assert result["articles"] == 2 and result["failed"] == 0

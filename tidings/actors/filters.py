@@ -51,8 +51,12 @@ def plausible_hits(doc: Doc, hits: list[Hit]) -> list[Hit]:
     covered = {i for h in hits for i in range(h.start, h.end)}
     kept = []
     for hit in hits:
-        if hit.kind == "surname" and not _surname_stands_alone(doc, hit, covered):
-            continue
+        one_word_name = hit.kind == "person" and hit.end - hit.start == 1  # "Deng" in "Deng Alor"
+        if (hit.kind == "surname" or one_word_name) and not _surname_stands_alone(doc, hit, covered):
+            others = [e for e in hit.entries if e.kind not in ("surname", "person")]
+            if not others:
+                continue
+            hit.entries = others  # "Major General": the rank, not John Major
         if hit.kind in PLACE_KINDS and _not_own_place(doc, hit):
             continue
         kept.append(hit)

@@ -208,6 +208,8 @@ def _link_references(doc: Doc, found: list[Found], kb: KnowledgeBase, date, excl
     for f in found:
         if f.reading.kind == "person" and f.reading.person and len(f.reading.person.split()) == 1:
             target = _by_surname(f.reading.person, f.mention.start, people) or kb_surname(f.reading.person, kb, date)
+            if target is not None and not _title_fits(f.reading, target):
+                target = None  # "General Smith" is not the foreign minister called Smith
             if target is not None:
                 f.mention.actor = replace(target) if isinstance(target, Actor) else target
                 f.mention.kind, f.mention.rule = "alias", "surname"
@@ -217,6 +219,15 @@ def _link_references(doc: Doc, found: list[Found], kb: KnowledgeBase, date, excl
                 f.mention.actor = replace(target.mention.actor)
                 f.mention.kind, f.mention.rule = "coref", "coref-title"
     _bare_surnames(doc, found, people, excluded)
+
+
+def _title_fits(reading: Reading, target: Actor) -> bool:
+    """A title before a surname must fit the person's role: a general is MIL, a senator LEG; any
+    government title fits a former official ("President Reagan")."""
+    title = reading.title_hit
+    if title is None or not title.entry.sector or not target.sector:
+        return True
+    return title.entry.sector == target.sector or (title.entry.sector == "GOV" and target.sector == "ELI")
 
 
 def _counterparts(found: list[Found]) -> None:
@@ -282,10 +293,15 @@ def kb_surname(surname: str, kb: KnowledgeBase, date) -> Actor | None:
         role = kb.role_at(name, date)
         if role and role.sector:
             active.append((role.sector != "ELI", name, role))
-    active.sort(reverse=True)
-    if not active or (len(active) > 1 and active[0][0] == active[1][0]):
+    active.sort(reverse=True, key=lambda a: (a[0], a[1]))
+    if not active:
         return None
+    tied = [a for a in active if a[0] == active[0][0]]
+    if len({(r.country, r.sector) for _, _, r in tied}) > 1:
+        return None  # two people of that name could be meant
     _, name, role = active[0]
+    if len(tied) > 1:  # "Gandhi", "Botha": same country and sector, whichever person is meant
+        return Actor(name=surname, country=role.country, sector=role.sector, kind="person", source=role.source)
     return Actor(name=name, country=role.country, sector=role.sector, kind="person", role=role.title,
                  qid=role.qid or kb.person_qids.get(name), source=role.source)
 

@@ -10,12 +10,15 @@ result ever collects in the driver. ``tidings load OUT`` brings them into DuckDB
 
 from __future__ import annotations
 
+import io
 import uuid
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ..ingest.jsonl import record_document
+from ..ingest.warc import read_warc_stream
 from ..models import RawDocument, Rejected
 from ..settings import Settings
 from ..store.rows import article_rows
@@ -26,20 +29,8 @@ RECORD_COLUMNS = ("url", "title", "published", "text", "html")
 
 
 def record_to_raw(record: dict, origin: str, published: str | None = None) -> RawDocument | Rejected:
-    """One input row (url, title, published, text or html) as a RawDocument."""
-    html, text = record.get("html"), record.get("text")
-    content = html or text
-    if not isinstance(content, str) or not content.strip():
-        return Rejected(origin=origin, reason="row has neither text nor html")
-    return RawDocument(origin=origin, content=content, is_html=bool(html), url=record.get("url") or None,
-                       title=record.get("title") or None, published=published or _iso(record.get("published")),
-                       input_format="jsonl")
-
-
-def _iso(value) -> str | None:
-    if value is None or value == "":
-        return None
-    return value.isoformat()[:10] if hasattr(value, "isoformat") else str(value)[:10]
+    """One input row (url, title, published, text or html) as a RawDocument (as a JSONL line is read)."""
+    return record_document(record, origin, published)
 
 
 class BatchAnalyser:
@@ -49,10 +40,10 @@ class BatchAnalyser:
         self.out, self.settings, self.published = out, settings, published
         self.filesystem, self.root = pa.fs.FileSystem.from_uri(out)
 
-    def __call__(self, batch: dict) -> dict:
+    def __call__(self, batch: pa.Table) -> dict:
         from .worker import process_raws
 
-        rows = [dict(zip(batch, values)) for values in zip(*batch.values())]
+        rows = batch.to_pylist()
         raws = [record_to_raw(r, r.get("origin") or r.get("url") or "<row>", self.published) for r in rows]
         results = process_raws(raws, self.settings.model, self.settings.actors_files)
         analysed = [a for a in results if not isinstance(a, Rejected)]
@@ -113,10 +104,8 @@ def _ray_json_lines() -> bool:
 
 def _warc_rows(item: dict) -> list[dict]:
     """The HTML responses of one WARC file as article rows."""
-    from ..ingest.warc import warc_records
-
     rows = []
-    for raw in warc_records(item["bytes"], origin=item["path"]):
+    for raw in read_warc_stream(io.BytesIO(item["bytes"]), item["path"]):
         if isinstance(raw, RawDocument):
             rows.append({"url": raw.url, "title": raw.title, "published": raw.published,
                          "text": None, "html": raw.content, "origin": raw.origin})
@@ -135,7 +124,7 @@ def run_ray_ingest(inputs: list[str], settings: Settings, out: str | None = None
     columns = [c for c in dataset.columns() if c in RECORD_COLUMNS + ("origin",)]
     results = dataset.select_columns(columns).map_batches(
         BatchAnalyser, fn_constructor_args=(out, settings, published), batch_size=batch_size or settings.batch_size,
-        batch_format="numpy", concurrency=max(1, settings.workers or 1),
+        batch_format="pyarrow", concurrency=max(1, settings.workers or 1),
     ).take_all()
     return {"articles": sum(int(r["articles"]) for r in results), "failed": sum(int(r["failed"]) for r in results),
             "failures": [r["reasons"] for r in results if r["reasons"]], "out": out}

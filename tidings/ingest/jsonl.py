@@ -19,8 +19,8 @@ TEXT_KEYS = ("text", "content", "body")
 HTML_KEYS = ("html", "raw_html")
 
 
-def _document(record: dict, origin: str, published: str | None) -> RawDocument | Rejected:
-    """The article in one parsed line, or why the line holds none."""
+def record_document(record: dict, origin: str, published: str | None = None) -> RawDocument | Rejected:
+    """The article in one record (a JSONL line, a Parquet row), or why the record holds none."""
     html = next((record[k] for k in HTML_KEYS if isinstance(record.get(k), str) and record[k].strip()), None)
     text = next((record[k] for k in TEXT_KEYS if isinstance(record.get(k), str) and record[k].strip()), None)
     content = html or text
@@ -31,7 +31,14 @@ def _document(record: dict, origin: str, published: str | None) -> RawDocument |
     return RawDocument(origin=origin, content=content, is_html=is_html,
                        url=record.get("url") if isinstance(record.get("url"), str) else None,
                        title=record.get("title") if isinstance(record.get("title"), str) else None,
-                       published=str(date) if date else None, input_format="jsonl")
+                       published=_iso_date(date), input_format="jsonl")
+
+
+def _iso_date(value) -> str | None:
+    """A date from a record as ISO text (a Parquet row may hold a date or timestamp object)."""
+    if not value:
+        return None
+    return value.isoformat()[:10] if hasattr(value, "isoformat") else str(value)
 
 
 def parse_line(raw: bytes, origin: str, number: int, published: str | None) -> RawDocument | Rejected | None:
@@ -46,7 +53,7 @@ def parse_line(raw: bytes, origin: str, number: int, published: str | None) -> R
         return Rejected(origin=origin, reason=f"malformed JSONL line {number}: {err.msg} (column {err.colno})")
     if not isinstance(record, dict):
         return Rejected(origin=origin, reason=f"malformed JSONL line {number}: not a JSON object")
-    return _document(record, origin, published)
+    return record_document(record, origin, published)
 
 
 def read_jsonl(path: Path, published: str | None = None) -> Iterator[RawDocument | Rejected]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -62,16 +63,19 @@ def _record_document(record, origin: str, published: str | None) -> RawDocument 
 
 def read_warc(path: Path, published: str | None = None) -> Iterator[RawDocument | Rejected]:
     """HTML pages of a ``.warc``/``.warc.gz`` file, one record at a time."""
+    with path.open("rb") as handle:
+        yield from read_warc_stream(handle, str(path), published)
+
+
+def read_warc_stream(handle: BinaryIO, name: str, published: str | None = None) -> Iterator[RawDocument | Rejected]:
+    """HTML pages of a WARC stream (a file, or bytes a distributed job fetched), one record at a time."""
     number = 0
     try:
-        with path.open("rb") as handle:
-            records = ArchiveIterator(handle)
-            for number, record in enumerate(records, start=1):
-                origin = f"{path}#record{number}"
-                item = _record_document(record, origin, published)
-                if item is not None:
-                    yield item
+        for number, record in enumerate(ArchiveIterator(handle), start=1):
+            item = _record_document(record, f"{name}#record{number}", published)
+            if item is not None:
+                yield item
     except _READ_ERRORS as err:
         reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-        yield Rejected(origin=f"{path}#record{number + 1}",
+        yield Rejected(origin=f"{name}#record{number + 1}",
                        reason=f"malformed WARC record {number + 1}: {reason}")

@@ -43,7 +43,7 @@ _SHORT_WORDS = 3  # quoted phrases this short need a cue to count as quotes
 _TITLE_WORDS = 8  # longest quoted Title Case phrase taken for a title rather than speech
 _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "&"}
 _CONFIDENCE = {
-    "direct:after": 0.95, "direct:after-inverted": 0.95, "direct:before": 0.9, "direct:governed": 0.85, "direct:nearest-cue": 0.7, "direct:colon-subject": 0.7, "direct:colon-named": 0.6,
+    "direct:after": 0.95, "direct:after-inverted": 0.95, "direct:before": 0.9, "direct:governed": 0.85, "direct:nearest-cue": 0.7, "direct:colon-subject": 0.7, "direct:colon-named": 0.6, "direct:after-dash": 0.8, "direct:possessive-noun": 0.7,
     "direct:colon-paragraph": 0.85, "direct:according-to": 0.85, "direct:split": 0.9,
     "direct:continued": 0.75, "direct:previous-sentence": 0.7, "direct:previous-paragraph": 0.6, "direct:continued-paragraph": 0.6, "direct:unattributed": 0.5,
 }

@@ -29,7 +29,7 @@ from .marks import QuoteMarks
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _SENTENCE_FINAL = {".", "!", "?", "...", "…"}
-_FRAME_SKIP = {",", "—", "–", "-", "--", ":", ";", "(", ")"}
+_FRAME_SKIP = {",", "—", "–", "―", "-", "--", ":", ";", "(", ")"}
 _PASSIVE_SPEAKER = {"quote", "hear", "record", "overhear"}  # "X was quoted as saying": X speaks
 _CLIMB_DEPS = {"conj", "xcomp", "advcl", "pcomp", "prep"}  # "stood and said", "went on to say", "by saying"
 _RELATIVE = {"who", "that", "which", "whom"}
@@ -203,6 +203,9 @@ def after_frame(index: ArticleIndex, quote: QuoteMarks, next_open: int, lexicon:
     tokens = list(index.tokens_between(quote.close, min(next_open, para[1])))
     full = len(tokens)
     tokens = _cut_at_sentence_end(tokens)
+    byline = _dash_byline(tokens)
+    if byline is not None:
+        return _make(tokens[0], byline, index.doc[tokens[0].i : tokens[-1].i + 1], "direct:after-dash")
     if index.text[quote.start:quote.end].rstrip().endswith(".") and (len(tokens) > 5 or len(tokens) == full):
         return None  # “… .” The next words start a new sentence, unless it is just “Trump said.”
     while tokens and tokens[0].text in _FRAME_SKIP:
@@ -237,6 +240,19 @@ def after_frame(index: ArticleIndex, quote: QuoteMarks, next_open: int, lexicon:
             return _make(token, subject, frame, "direct:after")
         return None  # the first verb of the frame is not a cue of this quote
     return None
+
+
+def _dash_byline(tokens: list[Token]) -> Token | None:
+    """``“…” ― Steve Quinlan.``: a dash and a bare name closing the quote's paragraph."""
+    if len(tokens) < 2 or tokens[0].text not in ("―", "—", "–", "-", "--"):
+        return None
+    rest = [t for t in tokens[1:] if not t.is_punct]
+    if not rest or len(rest) > 5 or not all(t.text[:1].isupper() for t in rest):
+        return None
+    after = tokens[-1].doc[tokens[-1].i + 1 : tokens[-1].i + 3]
+    if any(t.text not in (".", "\n", "\n\n") and not t.is_space for t in after):
+        return None
+    return rest[-1]
 
 
 def _np_like(tokens: list[Token]) -> bool:
@@ -390,6 +406,10 @@ def _governing_cue(index: ArticleIndex, quote: QuoteMarks, frame: Span, lexicon:
             source = _preposition_cue(child, lexicon) if frame.start <= child.i < frame.end else None
             if source is not None:
                 according = _make(child, source, frame, "direct:according-to")
+        if node.pos_ == "NOUN" and node.lemma_.lower() in lexicon.nouns and not (inside.start <= node.i < inside.end):
+            owner = next((c for c in node.children if c.dep_ == "poss" and c.lower_ not in ("its", "their", "our", "your", "my")), None)
+            if owner is not None and according is None:
+                according = _make(node, owner, index.doc[lo:hi], "direct:possessive-noun")
         for token in around:
             outside = lo <= token.i < hi and not (inside.start <= token.i < inside.end)
             if outside and cue_lemma(token, lexicon, True, ("speech", "naming")):

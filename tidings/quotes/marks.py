@@ -110,6 +110,8 @@ def find_quote_marks(text: str) -> list[QuoteMarks]:
                 found.append(current)
                 current = None
             continue
+        if ch == "”" and _is_opening_position(text, i) and (i == 0 or text[i - 1] == "\n"):
+            ch = "“"  # ”Mr. Trump embodies …” — a closing mark typed as the opening one
         if ch in _DOUBLE_OPENERS and (ch != '"' or _is_opening_position(text, i)):
             current = QuoteMarks(open=i, close=i, start=i + 1, end=i + 1, mark=ch)
             piece_start = i + 1
