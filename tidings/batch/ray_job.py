@@ -124,7 +124,7 @@ def run_ray_ingest(inputs: list[str], settings: Settings, out: str | None = None
     columns = [c for c in dataset.columns() if c in RECORD_COLUMNS + ("origin",)]
     results = dataset.select_columns(columns).map_batches(
         BatchAnalyser, fn_constructor_args=(out, settings, published), batch_size=batch_size or settings.batch_size,
-        batch_format="pyarrow", concurrency=max(1, settings.workers or 1),
+        batch_format="pyarrow", compute=ray.data.ActorPoolStrategy(size=max(1, settings.workers or 1)),
     ).take_all()
     return {"articles": sum(int(r["articles"]) for r in results), "failed": sum(int(r["failed"]) for r in results),
             "failures": [r["reasons"] for r in results if r["reasons"]], "out": out}
