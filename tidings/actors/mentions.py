@@ -13,6 +13,8 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
+import numpy
+from spacy.attrs import ENT_TYPE, IS_TITLE, LENGTH, POS
 from spacy.tokens import Doc
 
 from ..models import Actor, Mention
@@ -50,8 +52,9 @@ def find_mentions(doc: Doc, date: str | None = None, kb: KnowledgeBase | None = 
     excluded = _credit_tokens(doc, text) | dateline_tokens(doc, text)
     all_sents = list(sentences(doc))
     ents = list(doc.ents) if any(parsed for _, parsed in all_sents) else []
-    hits = plausible_hits(doc, form_matcher(kb, doc.vocab).hits(doc))
-    hits = _prefer_named_countries(sorted(hits + _misspelt_places(doc, all_sents, hits, kb), key=lambda h: h.start))
+    matched = form_matcher(kb, doc.vocab).hits(doc)
+    misspelt = _misspelt_places(doc, matched, kb)  # before filtering: a dropped match is no misspelling
+    hits = _prefer_named_countries(sorted(plausible_hits(doc, matched) + misspelt, key=lambda h: h.start))
     starts = [h.start for h in hits]
     found: list[Found] = []
     persons, person_starts = None, []  # PERSON entities, read once
@@ -71,7 +74,7 @@ def find_mentions(doc: Doc, date: str | None = None, kb: KnowledgeBase | None = 
             if mention is not None:
                 found.append(Found(mention, phrase, reading, index))
     found.sort(key=lambda f: f.mention.start)
-    _link_references(doc, found, kb, date, excluded)
+    _link_references(doc, found, kb, date, excluded, text)
     return [f.mention for f in sorted(found, key=lambda f: f.mention.start)]
 
 
@@ -85,19 +88,27 @@ def _credit_tokens(doc: Doc, text: str) -> set[int]:
     return tokens
 
 
-def _misspelt_places(doc: Doc, sents, hits: list[Hit], kb: KnowledgeBase) -> list[Hit]:
-    """Proper nouns no form matched that are one letter from a country or demonym ("Ethopia")."""
+def _misspelt_places(doc: Doc, hits: list[Hit], kb: KnowledgeBase) -> list[Hit]:
+    """Proper nouns no form matched that are one letter from a country or demonym ("Ethopia").
+
+    Candidates are picked from attribute arrays (capitalised, six letters or more, a place entity or an
+    untagged proper noun), so only a few tokens per article are looked at one by one; tokens of
+    unparsed sentences have no tags and are never candidates.
+    """
+    if not len(doc):
+        return []
     covered = {i for h in hits for i in range(h.start, h.end)}
+    place_types = {doc.vocab.strings[label] for label in ("GPE", "NORP")}
+    propn = doc.vocab.strings["PROPN"]
+    array = doc.to_array([IS_TITLE, LENGTH, ENT_TYPE, POS])
     extra = []
-    for sent, parsed in sents:
-        if not parsed:
+    for i in numpy.flatnonzero((array[:, 0] == 1) & (array[:, 1] >= 6)):
+        ent_type, pos = int(array[i, 2]), int(array[i, 3])
+        if int(i) in covered or not (ent_type in place_types or (pos == propn and ent_type == 0)):
             continue
-        for tok in sent:
-            if (len(tok) >= 6 and tok.pos_ == "PROPN" and tok.i not in covered and tok.is_title
-                    and tok.ent_type_ in ("", "GPE", "NORP")):
-                entry = near_place(tok.text, kb)
-                if entry is not None:
-                    extra.append(Hit(tok.i, tok.i + 1, [entry]))
+        entry = near_place(doc[int(i)].text, kb)
+        if entry is not None:
+            extra.append(Hit(int(i), int(i) + 1, [entry]))
     return extra
 
 
@@ -199,12 +210,12 @@ def _actor_kind(r: Reading) -> str:
             "organization": "organization", "group": "group"}.get(r.kind, "group")
 
 
-def _link_references(doc: Doc, found: list[Found], kb: KnowledgeBase, date, excluded: set[int]) -> None:
+def _link_references(doc: Doc, found: list[Found], kb: KnowledgeBase, date, excluded: set[int], text: str) -> None:
     """Short references to people named elsewhere in the article, in text order."""
     people = [f for f in found if f.reading.kind == "person" and f.reading.person and len(f.reading.person.split()) > 1]
     _counterparts(found)
-    _appositives(doc, found)
-    _coordinated(doc, found)
+    _appositives(text, found)
+    _coordinated(text, found)
     for f in found:
         if f.reading.kind == "person" and f.reading.person and len(f.reading.person.split()) == 1:
             target = _by_surname(f.reading.person, f.mention.start, people) or kb_surname(f.reading.person, kb, date)
@@ -245,9 +256,8 @@ def _counterparts(found: list[Found]) -> None:
                 f.mention.rule = "counterpart-name"
 
 
-def _appositives(doc: Doc, found: list[Found]) -> None:
+def _appositives(text: str, found: list[Found]) -> None:
     """"Harry Tseng, Taiwan's deputy foreign minister": the title describes the name before it."""
-    text = doc.text  # built from the tokens on each access: read once
     for f, g in zip(found, found[1:]):
         if f.reading.kind != "person" or g.reading.kind == "person" or not g.reading.title_hit:
             continue
@@ -259,9 +269,8 @@ def _appositives(doc: Doc, found: list[Found]) -> None:
             f.mention.end, f.mention.text = g.mention.end, text[f.mention.start:g.mention.end]
 
 
-def _coordinated(doc: Doc, found: list[Found]) -> None:
+def _coordinated(text: str, found: list[Found]) -> None:
     """"Azerbaijan's deputy prime minister, deputy foreign minister, and the ambassadors": one country for the list."""
-    text = doc.text
     for f, g in zip(found, found[1:]):
         if g.reading.explicit_country or g.mention.actor.country or not g.reading.title_hit and g.mention.kind != "agent":
             continue

@@ -17,6 +17,7 @@ from ..nlp import sentences
 from .lexicon import Lexicon, cameo_codes, load_lexicon, plover_types
 from .match import Candidate, find_candidates
 from .modality import Reading, read, speech_verb_above
+from .article import fill_home_country, home_country, with_identified_actor
 from .arguments import PRONOUNS, fill_countries, place_country, sentence_countries, source_of, target_of
 from .roles import MentionIndex, actors_of, event_actor, subject_tokens
 
@@ -48,10 +49,16 @@ class Trace:
     readings: dict[int, Reading] = field(default_factory=dict)
 
 
-def code_events(doc: Doc, mentions: list[Mention], quotes: list | None = None) -> list[Event]:
-    """The events each parsed sentence of ``doc`` reports, with source and target from ``mentions``."""
+def code_events(doc: Doc, mentions: list[Mention], quotes: list | None = None,
+                require_actor: bool = True) -> list[Event]:
+    """The events each parsed sentence of ``doc`` reports, with source and target from ``mentions``.
+
+    Actors without a country take the article's home country (``events.article``); with
+    ``require_actor`` an event none of whose actors has a country is dropped, as PLOVER codes none.
+    """
     lexicon = load_lexicon()
-    index = MentionIndex(doc, mentions)
+    text = doc.text  # rebuilt from the tokens on each access: read once
+    index = MentionIndex(doc, mentions, text)
     state = ArticleState()
     events: list[Event] = []
     for sent, parsed in sentences(doc):
@@ -61,7 +68,10 @@ def code_events(doc: Doc, mentions: list[Mention], quotes: list | None = None) -
             continue
         found, _ = code_sentence(sent, index, lexicon, state)
         events.extend(found)
-    return events
+    if events:
+        international = lexicon.roles.get("international_codes", frozenset())
+        fill_home_country(events, home_country(doc, text, mentions, international))
+    return with_identified_actor(events) if require_actor else events
 
 
 def code_sentence(sent: Span, index: MentionIndex, lexicon: Lexicon, state: ArticleState) -> tuple[list[Event], Trace]:
@@ -98,7 +108,9 @@ def _resolve(tokens: list[Token], index: MentionIndex, state: ArticleState, spea
     token = tokens[0]
     if token.lower_ not in PRONOUNS:
         return found
-    if token.lower_ in ("he", "she", "it", "they", "we", "i") and speaker:
+    quoted_only = bool(speaker) and getattr(speaker, "quoted", False)
+    persons = ("we", "i") if quoted_only else ("he", "she", "it", "they", "we", "i")
+    if token.lower_ in persons and speaker:  # in a quote "they" is someone else, "we" the speaker's side
         return list(speaker)
     excluded = {(m.actor.country if m.actor else m.text) for m in exclude}
     for m in state.recent_subjects():
@@ -112,8 +124,14 @@ def _speaker(reading: Reading, index: MentionIndex, state: ArticleState) -> list
     if reading.speech_verb is not None:
         return actors_of(subject_tokens(reading.speech_verb), index)
     if reading.in_quote:
-        return state.last_speaker()
+        return _QuotedSpeaker(state.last_speaker())
     return []
+
+
+class _QuotedSpeaker(list):
+    """The speaker of a direct quote: only "I"/"we" in the quote stand for them."""
+
+    quoted = True
 
 
 def _claim_roles(cand: Candidate, index: MentionIndex, speaker: list[Mention]) -> tuple[list[Mention], list[Mention]]:
@@ -153,6 +171,8 @@ def _build_event(cand: Candidate, reading: Reading, sent: Span, index: MentionIn
     entry = cand.entry
     type_, cameo, mode = entry.type, entry.cameo, entry.mode
     for absorbed in cand.absorbed:
+        if not _verb_chain(cand.verb, absorbed.verb):
+            continue  # "agreed to launch an alliance to fight deforestation": the alliance fights, not a threat
         sub = lexicon.transforms.get("governed", {}).get(type_, {}).get(absorbed.entry.type or "")
         if sub:  # "vowed to attack" is a THREATEN, "agreed to withdraw" an AGREE with CAMEO 035
             type_, cameo, mode = sub.get("type", type_), sub.get("cameo", cameo), sub.get("mode", mode)
@@ -173,6 +193,19 @@ def _build_event(cand: Candidate, reading: Reading, sent: Span, index: MentionIn
     claimed = None if entry.claim else next((m for m in speaker if all(m is not s for s in source)), None)
     return _event(cand, type_, cameo, mode, negated, reading, source, target, claimed, sent,
                   entry.rule + transform_rule + ("+country:sentence" if filled else ""))
+
+
+def _verb_chain(top: Token, low: Token) -> bool:
+    """Whether ``low`` is what ``top`` commits to: reached through complement clauses only ("vowed to
+    attack", "agreed that ... would withdraw"), not a purpose clause or a noun ("to launch an alliance to fight")."""
+    node = low
+    for _ in range(8):
+        if node.i == top.i:
+            return True
+        if node.head.i == node.i or node.dep_ not in ("xcomp", "ccomp"):
+            return False
+        node = node.head
+    return False
 
 
 def _has_country(m: Mention) -> bool:

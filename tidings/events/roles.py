@@ -40,8 +40,10 @@ def warm_up() -> None:
 class MentionIndex:
     """Mentions placed on token positions (the longest mention wins where they nest)."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention]):
+    def __init__(self, doc: Doc, mentions: list[Mention], text: str | None = None):
         self.by_token: dict[int, Mention] = {}
+        self.text = text if text is not None else doc.text  # Doc.text is rebuilt on each access: kept once
+        self._not_actors: set[int] | None = None  # dateline tokens, found when the place fallback first needs them
         for mention in sorted(mentions, key=lambda m: m.end - m.start):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
@@ -61,6 +63,12 @@ class MentionIndex:
 
     def _place(self, token: Token) -> Mention | None:
         """A place name the actor stage left alone ("in Baku"): resolved through tidings.actors.resolve."""
+        if self._not_actors is None:
+            from ..actors.filters import dateline_tokens
+
+            self._not_actors = dateline_tokens(token.doc, self.text)
+        if token.i in self._not_actors:
+            return None  # "NAIROBI —": where the story was filed, not who acted
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         if ent is None:
             return None
@@ -137,14 +145,23 @@ def _np_actors_one(token: Token, index: MentionIndex) -> list[Mention]:
             if len(countries) == 1:  # "U.N. Secretary-General Kofi Annan", "opposition groups in Zimbabwe"
                 return [with_country(own, countries.pop(), "np-country")]
             return [own]
-        # coordinated nationalities on one head: "Hungarian and Romanian officials" -> both
+        # coordinated nationalities on one head: "Hungarian and Romanian officials" -> both; and a titled
+        # person the parser hung under the next one ("Japanese Prime Minister X and South Korean President Y")
         others = [m for m in mods if _country(m) and _country(m) != _country(own)
-                  and any(t.conjuncts for t in _tokens_of(m, token))]
+                  and (any(t.conjuncts for t in _tokens_of(m, token)) or _coordinated_person(m, own, token))]
         return [own] + others if others else [own]
     # a head that is no actor itself: its modifiers name the actor only when they carry a country
     # ("Israeli intelligence", not "military" in "military intelligence")
     found = [m for m in mods if _country(m)]
     return found or _of_actors(token, index)
+
+
+def _coordinated_person(m: Mention, own: Mention, head: Token) -> bool:
+    """A named person before the head's own mention, joined to it by "and"."""
+    if m.kind not in ("person", "alias") or m.end > own.start:
+        return False
+    between = head.doc.char_span(m.end, own.start, alignment_mode="expand")
+    return between is not None and between.text.strip().lower() in ("and", ", and")
 
 
 def _tokens_of(mention: Mention, head: Token) -> list[Token]:

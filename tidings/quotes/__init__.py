@@ -30,7 +30,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..models import Mention, Quote
-from .attribution import Attribution, after_frame, before_frame, colon_paragraph, previous_sentence
+from .attribution import Attribution, after_frame, before_frame
+from .neighbours import colon_paragraph, previous_sentence
 from .frames import ArticleIndex
 from .indirect import find_indirect
 from .lexicon import cue_lexicon

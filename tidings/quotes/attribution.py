@@ -32,6 +32,7 @@ _SENTENCE_FINAL = {".", "!", "?", "...", "…"}
 _FRAME_SKIP = {",", "—", "–", "―", "-", "--", ":", ";", "(", ")"}
 _PASSIVE_SPEAKER = {"quote", "hear", "record", "overhear"}  # "X was quoted as saying": X speaks
 _CLIMB_DEPS = {"conj", "xcomp", "advcl", "pcomp", "prep"}  # "stood and said", "went on to say", "by saying"
+_SUBORDINATORS = {"when", "as", "while", "because", "after", "before", "if", "since", "until", "though", "although"}
 _RELATIVE = {"who", "that", "which", "whom"}
 _BASE_NP_LEFT = {"det", "compound", "amod", "poss", "nmod", "nummod", "case", "quantmod", "predet", "advmod"}
 _BASE_NP_RIGHT_PREPS = {"for", "of", "at", "to", "with", "from"}
@@ -220,6 +221,8 @@ def after_frame(index: ArticleIndex, quote: QuoteMarks, next_open: int, lexicon:
             continue
         if not parsed:
             return _unparsed_after(tokens, n, frame)
+        if n > 0 and token.tag_ == "VBG" and token.dep_ == "acl":
+            return None  # "a Donald Trump tweet attacking …": a modifier, not the attribution
         subject = speaker_of(token)
         if n == 0 and token.tag_ == "VBG":  # “…,” adding that … / the quote, saying “…”
             if subject is None or subject.i >= token.i:
@@ -268,6 +271,8 @@ def _only_subject_before(prefix: list[Token], subject: Token, cue: Token) -> boo
     (``“…” at the convention, he said``)."""
     left, right = subject.left_edge.i, subject.right_edge.i
     for token in prefix:
+        if token.lower_ in _SUBORDINATORS:
+            return False  # “…,” when Clinton blasted him: another clause, not the attribution
         if left <= token.i <= right or token.is_punct or token.dep_ in ("advmod", "aux", "neg", "npadvmod"):
             continue
         if _modifier_of(token, cue):
@@ -323,15 +328,16 @@ def _before_tokens(index: ArticleIndex, quote: QuoteMarks, prev_close: int) -> l
 def before_frame(index: ArticleIndex, quote: QuoteMarks, prev_close: int, lexicon: CueLexicon) -> Attribution | None:
     """``He said: “…”``, ``called his visit “a dream come true”``: the frame before the opening mark."""
     tokens = _before_tokens(index, quote, prev_close)
+    opening = index.sentence_at(quote.start)
+    if opening is not None and opening.parsed:
+        found = _governing_cue(index, quote, lexicon)
+        if found is not None:
+            return found
     if not tokens:
         return None
     frame = index.doc[tokens[0].i : tokens[-1].i + 1]
     sentence = index.sentence_at(tokens[-1].idx)
     parsed = bool(sentence and sentence.parsed)
-    if parsed:
-        found = _governing_cue(index, quote, frame, lexicon)
-        if found is not None:
-            return found
     found = _introducing_cue(tokens, frame, parsed, lexicon)
     if found is None and parsed and tokens[-1].text == ":":
         found = _colon_named(tokens, frame)
@@ -384,7 +390,7 @@ def _quote_root(index: ArticleIndex, quote: QuoteMarks) -> Token | None:
     return inside[0]
 
 
-def _governing_cue(index: ArticleIndex, quote: QuoteMarks, frame: Span, lexicon: CueLexicon) -> Attribution | None:
+def _governing_cue(index: ArticleIndex, quote: QuoteMarks, lexicon: CueLexicon) -> Attribution | None:
     """A cue before the quote that the quote depends on, or a parenthetical cue beside it.
 
     Among several (``X said Y called it “…”``) the outermost with a subject wins:
@@ -394,22 +400,25 @@ def _governing_cue(index: ArticleIndex, quote: QuoteMarks, frame: Span, lexicon:
     if root is None:
         return None
     sentence = index.sentence_at(root.idx)
-    lo, hi = (sentence.span.start, sentence.span.end) if sentence is not None else (frame.start, frame.end)
+    if sentence is None or not sentence.parsed:
+        return None
+    frame = sentence.span
+    lo, hi = frame.start, frame.end
     inside = index.tokens_between(quote.open, quote.close)
     according: Attribution | None = None
     candidates: list[Token] = []
     node, seen = root, set()
     while node.i not in seen and len(seen) < 16:
         seen.add(node.i)
-        around = [node] + [c for c in node.children if c.dep_ == "parataxis"]
+        around = [node] + [c for c in node.children if c.dep_ == "parataxis" and c.i < inside.start]
         for child in node.children:
-            source = _preposition_cue(child, lexicon) if frame.start <= child.i < frame.end else None
+            source = _preposition_cue(child, lexicon) if lo <= child.i < inside.start else None
             if source is not None:
                 according = _make(child, source, frame, "direct:according-to")
         if node.pos_ == "NOUN" and node.lemma_.lower() in lexicon.nouns and not (inside.start <= node.i < inside.end):
             owner = next((c for c in node.children if c.dep_ == "poss" and c.lower_ not in ("its", "their", "our", "your", "my")), None)
             if owner is not None and according is None:
-                according = _make(node, owner, index.doc[lo:hi], "direct:possessive-noun")
+                according = _make(node, owner, frame, "direct:possessive-noun")
         for token in around:
             outside = lo <= token.i < hi and not (inside.start <= token.i < inside.end)
             if outside and cue_lemma(token, lexicon, True, ("speech", "naming")):
@@ -501,54 +510,4 @@ def _preposition_cue(token: Token, lexicon: CueLexicon) -> Token | None:
     return None
 
 
-def colon_paragraph(index: ArticleIndex, quote: QuoteMarks, lexicon: CueLexicon) -> Attribution | None:
-    """``He said:`` closing the previous paragraph introduces a quote that opens this one."""
-    para_no = index.paragraph_of(quote.open)
-    start, _ = index.paragraph_span(para_no)
-    if index.text[start:quote.open].strip() or para_no == 0:
-        return None
-    prev_start, prev_end = index.paragraph_span(para_no - 1)
-    prev_text = index.text[prev_start:prev_end].rstrip()
-    if not prev_text.endswith(":"):
-        return None
-    fake = QuoteMarks(open=prev_start + len(prev_text), close=0, start=quote.start, end=quote.end, mark="")
-    tokens = index.tokens_between(prev_start, fake.open)
-    if not len(tokens):
-        return None
-    found = before_frame(index, fake, prev_start, lexicon)
-    if found is not None:
-        found.rule = "direct:colon-paragraph"
-    return found
 
-
-def previous_sentence(index: ArticleIndex, quote: QuoteMarks, lexicon: CueLexicon) -> Attribution | None:
-    """``Lynch announced the lawsuit on Monday. “We are seeking …”`` — a quote opening a sentence
-    right after a sentence of the same paragraph whose main verb is a speech cue."""
-    before = _before_tokens(index, quote, 0)
-    if any(not (t.is_punct or t.is_space) for t in before):
-        return None  # the quote does not open its sentence
-    para_no = index.paragraph_of(quote.open)
-    para_start, _ = index.paragraph_span(para_no)
-    first = before[0].i if before else (index.token_at(quote.open).i if index.token_at(quote.open) else 0)
-    if first == 0:
-        return None
-    rule = "direct:previous-sentence"
-    if index.doc[first - 1].idx < para_start:  # the quote opens its paragraph: look at the one before
-        if para_no == 0 or index.paragraph_of(index.doc[first - 1].idx) != para_no - 1:
-            return None
-        rule = "direct:previous-paragraph"
-    previous = first - 1
-    while previous > 0 and index.doc[previous].is_space:
-        previous -= 1
-    sentence = index.sentence_at(index.doc[previous].idx)
-    if sentence is None or not sentence.parsed:
-        return None
-    root = sentence.span.root
-    if any(t.text in _OPEN_MARKS or t.text in ("”", "»") for t in sentence.span):
-        return None  # a sentence with its own quote keeps its speaker to that quote
-    if cue_lemma(root, lexicon, True, ("speech",)) is None or root.lemma_.lower() in lexicon.adjacent_only:
-        return None
-    subject = speaker_of(root)
-    if subject is None:
-        return None
-    return _make(root, subject, sentence.span, rule)

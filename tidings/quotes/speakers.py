@@ -102,6 +102,10 @@ class SpeakerResolver:
                 person.titles |= full.titles
                 person.actor = person.actor or full.actor
             elif len(parts) > 1:
+                earlier = latest.get(parts[-1])
+                if earlier is not None and earlier.name == person.name:
+                    person.actor = person.actor or earlier.actor
+                    person.titles |= earlier.titles
                 latest[parts[-1]] = person
 
     def _mention_actor(self, start: int, end: int, person_only: bool = False) -> Actor | None:

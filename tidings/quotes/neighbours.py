@@ -1,0 +1,65 @@
+"""Attribution from beyond a quote's own sentence: a cue-and-colon paragraph before it, or a
+speech sentence right before a quote that opens its sentence.
+
+These run only when the quote's own frame (:mod:`.attribution`) found nothing.
+"""
+
+from __future__ import annotations
+
+from .attribution import _OPEN_MARKS, Attribution, _before_tokens, _make, before_frame, cue_lemma, speaker_of
+from .frames import ArticleIndex
+from .lexicon import CueLexicon
+from .marks import QuoteMarks
+
+
+def colon_paragraph(index: ArticleIndex, quote: QuoteMarks, lexicon: CueLexicon) -> Attribution | None:
+    """``He said:`` closing the previous paragraph introduces a quote that opens this one."""
+    para_no = index.paragraph_of(quote.open)
+    start, _ = index.paragraph_span(para_no)
+    if index.text[start:quote.open].strip() or para_no == 0:
+        return None
+    prev_start, prev_end = index.paragraph_span(para_no - 1)
+    prev_text = index.text[prev_start:prev_end].rstrip()
+    if not prev_text.endswith(":"):
+        return None
+    fake = QuoteMarks(open=prev_start + len(prev_text), close=0, start=quote.start, end=quote.end, mark="")
+    tokens = index.tokens_between(prev_start, fake.open)
+    if not len(tokens):
+        return None
+    found = before_frame(index, fake, prev_start, lexicon)
+    if found is not None:
+        found.rule = "direct:colon-paragraph"
+    return found
+
+
+def previous_sentence(index: ArticleIndex, quote: QuoteMarks, lexicon: CueLexicon) -> Attribution | None:
+    """``Lynch announced the lawsuit on Monday. “We are seeking …”`` — a quote opening a sentence
+    right after a sentence of the same paragraph whose main verb is a speech cue."""
+    before = _before_tokens(index, quote, 0)
+    if any(not (t.is_punct or t.is_space) for t in before):
+        return None  # the quote does not open its sentence
+    para_no = index.paragraph_of(quote.open)
+    para_start, _ = index.paragraph_span(para_no)
+    first = before[0].i if before else (index.token_at(quote.open).i if index.token_at(quote.open) else 0)
+    if first == 0:
+        return None
+    rule = "direct:previous-sentence"
+    if index.doc[first - 1].idx < para_start:  # the quote opens its paragraph: look at the one before
+        if para_no == 0 or index.paragraph_of(index.doc[first - 1].idx) != para_no - 1:
+            return None
+        rule = "direct:previous-paragraph"
+    previous = first - 1
+    while previous > 0 and index.doc[previous].is_space:
+        previous -= 1
+    sentence = index.sentence_at(index.doc[previous].idx)
+    if sentence is None or not sentence.parsed:
+        return None
+    root = sentence.span.root
+    if any(t.text in _OPEN_MARKS or t.text in ("”", "»") for t in sentence.span):
+        return None  # a sentence with its own quote keeps its speaker to that quote
+    if cue_lemma(root, lexicon, True, ("speech",)) is None or root.lemma_.lower() in lexicon.adjacent_only:
+        return None
+    subject = speaker_of(root)
+    if subject is None:
+        return None
+    return _make(root, subject, sentence.span, rule)
