@@ -138,3 +138,30 @@ def test_component_sets_the_extension(nlp):
     pipeline.add_pipe("tidings_quotes")
     doc = pipeline("“The border will stay open,” the minister said on Friday.")
     assert [q.speaker_text for q in doc._.tidings_quotes if q.direct] == ["the minister"]
+
+
+@pytest.fixture(scope="module")
+def frame_quotes(nlp):
+    text = (FIXTURES / "frames.txt").read_text(encoding="utf-8")
+    return find_quotes(parse_article(nlp, [text])[0], [])
+
+
+@pytest.mark.parametrize("opening, speaker_text", [
+    ("It will cut my commute", "Maria Ortega"),  # dash byline glued to the closing mark
+    ("The tolls are far too high", "Peter Lindqvist."),  # dash byline with a full stop
+    ("We waited twenty years", "Ruth Adler"),  # closing mark glued to the next word
+    ("The budget is balanced", "Tomas Vik"),  # an opening glyph typed as the closing mark
+])
+def test_frames_after_the_quote(frame_quotes, opening, speaker_text):
+    quote = _quote(frame_quotes, opening)
+    assert quote.speaker_text is not None and speaker_text.rstrip(".") in quote.speaker_text
+
+
+def test_relative_pronoun_is_the_speaker_mention(frame_quotes):
+    quote = _quote(frame_quotes, "a tax on the poor")
+    assert quote.speaker_text == "who" and quote.speaker is not None and quote.speaker.name == "Elena Ruiz"
+
+
+def test_stance_verb_attributes_a_quote(frame_quotes):
+    quote = _quote(frame_quotes, "well managed")
+    assert quote.rule == "direct:stance" and "audit" in quote.speaker_text

@@ -22,6 +22,10 @@ Conventions (documented choices):
   titles, and Title Case phrases next to a possessive, preposition, article or
   a following noun are titles ("ABC’s “Good Morning America”"): neither is
   reported at all.
+- A quote closed by a dash and a bare name on its line (``“…” ― Steve Quinlan``)
+  takes that name as its speaker (``direct:after-dash``).
+- A speaker mention is the words of the attribution itself: a pronoun ("he",
+  "who") stays the mention, and ``speaker`` holds the Actor it resolves to.
 - Quote offsets are those of the content, without the quotation marks.
 """
 
@@ -30,8 +34,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..models import Mention, Quote
-from .attribution import Attribution, after_frame, before_frame
-from .neighbours import colon_paragraph, previous_sentence
+from .attribution import Attribution, after_frame, before_frame, governing_cue
+from .neighbours import colon_paragraph, dash_byline, previous_sentence
 from .frames import ArticleIndex
 from .indirect import find_indirect
 from .lexicon import cue_lexicon
@@ -45,7 +49,7 @@ _TITLE_WORDS = 8  # longest quoted Title Case phrase taken for a title rather th
 _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "&"}
 _CONFIDENCE = {
     "direct:after": 0.95, "direct:after-inverted": 0.95, "direct:before": 0.9, "direct:governed": 0.85, "direct:nearest-cue": 0.7, "direct:colon-subject": 0.7, "direct:colon-named": 0.6, "direct:after-dash": 0.8, "direct:possessive-noun": 0.7,
-    "direct:colon-paragraph": 0.85, "direct:according-to": 0.85, "direct:split": 0.9,
+    "direct:colon-paragraph": 0.85, "direct:stance": 0.65, "direct:according-to": 0.85, "direct:split": 0.9,
     "direct:continued": 0.75, "direct:previous-sentence": 0.7, "direct:previous-paragraph": 0.6, "direct:continued-paragraph": 0.6, "direct:unattributed": 0.5,
 }
 
@@ -79,7 +83,16 @@ def _attribute(index: ArticleIndex, marks: list[QuoteMarks], i: int) -> Attribut
     quote = marks[i]
     prev_close = marks[i - 1].close if i > 0 else 0
     next_open = marks[i + 1].open if i + 1 < len(marks) else len(index.text)
-    return (after_frame(index, quote, next_open, lexicon)
+    byline = dash_byline(index, quote, next_open)
+    if byline is not None:
+        return byline
+    after = after_frame(index, quote, next_open, lexicon)
+    if after is not None and after.rule == "direct:after-participle":
+        # “…,” adding/claiming …: the participle continues a clause whose own cue governs the quote
+        sentence = index.sentence_at(quote.start)
+        governed = governing_cue(index, quote, lexicon) if sentence is not None and sentence.parsed else None
+        return governed or after
+    return (after
             or before_frame(index, quote, prev_close, lexicon)
             or colon_paragraph(index, quote, lexicon))
 

@@ -13,6 +13,13 @@ A direct quote is attributed from the words right around its marks:
 - a paragraph that ends in a colon after a cue introduces a quote that opens the
   next paragraph.
 
+When the parse links the quote to its cue, the outermost speech verb wins
+(``X said Y called it “…”``) except across a relative clause (``Obama, who called
+it “unfit”``), whose own cue keeps the quote; a cognition verb whose complement
+holds the quote (``Pew found that “…”``) is the last resort (``direct:stance``).
+A relative pronoun subject is itself the speaker mention (PolNeAR's convention,
+like a personal pronoun); its antecedent is what the speaker resolves to.
+
 Frames are cut at sentence-final punctuation in the text, not at the parser's
 sentence boundaries, which often fall inside quotes.
 """
@@ -34,14 +41,13 @@ _PASSIVE_SPEAKER = {"quote", "hear", "record", "overhear"}  # "X was quoted as s
 _CLIMB_DEPS = {"conj", "xcomp", "advcl", "pcomp", "prep"}  # "stood and said", "went on to say", "by saying"
 _SUBORDINATORS = {"when", "as", "while", "because", "after", "before", "if", "since", "until", "though", "although"}
 _RELATIVE = {"who", "that", "which", "whom"}
+_INNER_CLAUSE_DEPS = {"relcl"}  # clauses whose cue the quote keeps even under another speech verb
 _BASE_NP_LEFT = {"det", "compound", "amod", "poss", "nmod", "nummod", "case", "quantmod", "predet", "advmod"}
 _BASE_NP_RIGHT_PREPS = {"for", "of", "at", "to", "with", "from"}
 _MAX_AFTER_PREFIX = 30  # tokens between the closing mark and the cue ("Dottie Deans, the chairwoman of …, said")
 _MAX_SPEAKER_TOKENS = 14
 _MAX_BEFORE_GAP = 8  # tokens between the cue and the opening mark ("told reporters on Tuesday:")
 _OPEN_MARKS = {'"', "“", "„", "«", "»", "‘", "'"}
-
-
 @dataclass(slots=True)
 class Attribution:
     """A cue and the speaker mention it points to (character offsets into the text)."""
@@ -74,8 +80,8 @@ def cue_lemma(token: Token, lexicon: CueLexicon, parsed: bool, groups: tuple[str
         lemma = lexicon.lemma_of.get(token.lower_)
     if lemma is None:
         return None
-    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None) if parsed else None
-    for candidate in ((lemma + " " + particle) if particle else None, lemma):
+    particles = [c.lower_ for c in token.children if c.dep_ in ("prt", "advmod") and c.i > token.i] if parsed else []
+    for candidate in [lemma + " " + p for p in particles] + [lemma]:
         for group in groups:
             if candidate is not None and candidate in getattr(lexicon, group):
                 return candidate
@@ -90,18 +96,29 @@ def speaker_of(cue: Token) -> Token | None:
     """The subject of a cue verb, following conjunctions, xcomps and relative clauses upward."""
     verb = cue
     for _ in range(4):
-        for child in verb.children:
+        child = _subject_child(verb)
+        if child is not None:
             if child.dep_ == "nsubjpass":  # "was asked by X": the asker is the agent
                 return _agent_of(verb) or (child if verb.lemma_.lower() in _PASSIVE_SPEAKER else None)
-            if child.dep_ == "nsubj":
-                if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                    return verb.head
-                return _outside_parentheses(_past_dateline(child, cue))
+            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return child  # "Obama, who called …": the mention is the relative pronoun
+            return _outside_parentheses(_past_dateline(child, cue))
         if verb.dep_ in _CLIMB_DEPS and verb.head.i != verb.i:
             verb = verb.head
             continue
         break
     return None
+
+
+def _subject_child(verb: Token) -> Token | None:
+    """The verb's subject: a nominal one nearest the verb when the parse gave it several
+    (a quoted clause's verb taken for a second subject: "…,” Viguerie notes)."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    if len(subjects) > 1:
+        nominal = [c for c in subjects if c.pos_ not in ("VERB", "AUX", "ADJ", "ADV")]
+        subjects = nominal or subjects
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
+    return subjects[0] if subjects else None
 
 
 def _agent_of(verb: Token) -> Token | None:
@@ -181,12 +198,19 @@ def _strip_punct(doc, left: int, right: int) -> tuple[int, int]:
 def _make(cue: Token, head: Token | None, frame: Span, rule: str) -> Attribution:
     if head is None:
         return Attribution(cue.text, cue.idx, cue.idx + len(cue), None, None, None, None, rule)
+    if _is_relative_subject(head):  # the mention is "who"; its antecedent resolves it
+        return Attribution(cue.text, cue.idx, cue.idx + len(cue), head.idx, head.idx + len(head), head.text,
+                           head.head.head, rule)
     left, right = noun_phrase(head, frame.start, frame.end)
     doc = cue.doc
     if not (left <= head.i < right):
         left, right = head.i, head.i + 1
     span = doc[left:right]
     return Attribution(cue.text, cue.idx, cue.idx + len(cue), span.start_char, span.end_char, span.text, head, rule)
+
+
+def _is_relative_subject(token: Token) -> bool:
+    return token.lower_ in _RELATIVE and token.dep_ in _SUBJECT_DEPS and token.head.dep_ == "relcl"
 
 
 def _cut_at_sentence_end(tokens: list[Token]) -> list[Token]:
@@ -202,11 +226,11 @@ def after_frame(index: ArticleIndex, quote: QuoteMarks, next_open: int, lexicon:
         return None
     para = index.paragraph_span(index.paragraph_of(quote.close - 1))
     tokens = list(index.tokens_between(quote.close, min(next_open, para[1])))
+    glued = index.token_at(quote.close - 1)
+    if glued is not None and glued.idx < quote.close < glued.idx + len(glued):
+        tokens.insert(0, glued)  # ”Clinton said: the closing mark glued to the next word
     full = len(tokens)
     tokens = _cut_at_sentence_end(tokens)
-    byline = _dash_byline(tokens)
-    if byline is not None:
-        return _make(tokens[0], byline, index.doc[tokens[0].i : tokens[-1].i + 1], "direct:after-dash")
     if index.text[quote.start:quote.end].rstrip().endswith(".") and (len(tokens) > 5 or len(tokens) == full):
         return None  # “… .” The next words start a new sentence, unless it is just “Trump said.”
     while tokens and tokens[0].text in _FRAME_SKIP:
@@ -232,7 +256,7 @@ def after_frame(index: ArticleIndex, quote: QuoteMarks, next_open: int, lexicon:
             if subject is None or not (frame.start <= subject.i < frame.end):
                 subject = _first_nominal(tokens[1:6])
             return _make(token, subject, frame, "direct:after-inverted")
-        if (subject is None or subject.i >= token.i) and _np_like(tokens[:n]):
+        if (subject is None or subject.i >= token.i or subject.i < frame.start) and _np_like(tokens[:n]):
             subject = _first_nominal(tokens[:n])
             if subject is not None:
                 return _make(token, subject, frame, "direct:after")
@@ -243,19 +267,6 @@ def after_frame(index: ArticleIndex, quote: QuoteMarks, next_open: int, lexicon:
             return _make(token, subject, frame, "direct:after")
         return None  # the first verb of the frame is not a cue of this quote
     return None
-
-
-def _dash_byline(tokens: list[Token]) -> Token | None:
-    """``“…” ― Steve Quinlan.``: a dash and a bare name closing the quote's paragraph."""
-    if len(tokens) < 2 or tokens[0].text not in ("―", "—", "–", "-", "--"):
-        return None
-    rest = [t for t in tokens[1:] if not t.is_punct]
-    if not rest or len(rest) > 5 or not all(t.text[:1].isupper() for t in rest):
-        return None
-    after = tokens[-1].doc[tokens[-1].i + 1 : tokens[-1].i + 3]
-    if any(t.text not in (".", "\n", "\n\n") and not t.is_space for t in after):
-        return None
-    return rest[-1]
 
 
 def _np_like(tokens: list[Token]) -> bool:
@@ -325,12 +336,17 @@ def _before_tokens(index: ArticleIndex, quote: QuoteMarks, prev_close: int) -> l
     return tokens
 
 
-def before_frame(index: ArticleIndex, quote: QuoteMarks, prev_close: int, lexicon: CueLexicon) -> Attribution | None:
-    """``He said: “…”``, ``called his visit “a dream come true”``: the frame before the opening mark."""
+def before_frame(index: ArticleIndex, quote: QuoteMarks, prev_close: int, lexicon: CueLexicon,
+                 governed: bool = True) -> Attribution | None:
+    """``He said: “…”``, ``called his visit “a dream come true”``: the frame before the opening mark.
+
+    ``governed=False`` skips the parse path from the quote to its cue (for a frame in
+    another paragraph, whose sentence the quote does not share).
+    """
     tokens = _before_tokens(index, quote, prev_close)
     opening = index.sentence_at(quote.start)
-    if opening is not None and opening.parsed:
-        found = _governing_cue(index, quote, lexicon)
+    if governed and opening is not None and opening.parsed:
+        found = governing_cue(index, quote, lexicon)
         if found is not None:
             return found
     if not tokens:
@@ -390,7 +406,7 @@ def _quote_root(index: ArticleIndex, quote: QuoteMarks) -> Token | None:
     return inside[0]
 
 
-def _governing_cue(index: ArticleIndex, quote: QuoteMarks, lexicon: CueLexicon) -> Attribution | None:
+def governing_cue(index: ArticleIndex, quote: QuoteMarks, lexicon: CueLexicon) -> Attribution | None:
     """A cue before the quote that the quote depends on, or a parenthetical cue beside it.
 
     Among several (``X said Y called it “…”``) the outermost with a subject wins:
@@ -407,6 +423,7 @@ def _governing_cue(index: ArticleIndex, quote: QuoteMarks, lexicon: CueLexicon) 
     inside = index.tokens_between(quote.open, quote.close)
     according: Attribution | None = None
     candidates: list[Token] = []
+    stances: list[Token] = []  # cognition verbs whose complement clause holds the quote
     node, seen = root, set()
     while node.i not in seen and len(seen) < 16:
         seen.add(node.i)
@@ -424,16 +441,23 @@ def _governing_cue(index: ArticleIndex, quote: QuoteMarks, lexicon: CueLexicon) 
             if outside and cue_lemma(token, lexicon, True, ("speech", "naming")):
                 if token.lemma_.lower() not in lexicon.adjacent_only:
                     candidates.append(token)
-        if node.head.i == node.i:
-            break
+        if node.dep_ in ("ccomp", "xcomp") and lo <= node.head.i < inside.start:
+            if cue_lemma(node.head, lexicon, True, ("cognition",)):
+                stances.append(node.head)
+        if node.head.i == node.i or (candidates and node.dep_ in _INNER_CLAUSE_DEPS):
+            break  # "Obama, who called it “unfit”": a relative clause's own cue is not reported by the main one
         node = node.head
     for cue in reversed(candidates):
         subject = speaker_of(cue)
         if subject is not None and not (quote.open <= subject.idx < quote.close):
             return _make(cue, subject, frame, "direct:governed")
-    return according
-
-
+    if according is not None:
+        return according
+    for cue in stances:  # "Pew found that “…”": a stance, attributed when nothing says more
+        subject = speaker_of(cue)
+        if subject is not None and subject.i < cue.i:
+            return _make(cue, subject, frame, "direct:stance")
+    return None
 
 
 def _introducing_cue(tokens: list[Token], frame: Span, parsed: bool, lexicon: CueLexicon) -> Attribution | None:
@@ -481,18 +505,6 @@ def _colon_named(tokens: list[Token], frame: Span) -> Attribution | None:
     return None
 
 
-def _governs(cue: Token, inside: Token) -> bool:
-    """Whether the quote's first word depends (transitively) on the cue within its sentence."""
-    node = inside
-    for _ in range(12):
-        if node.i == cue.i:
-            return True
-        if node.head.i == node.i:
-            return False
-        node = node.head
-    return False
-
-
 def _preposition_cue(token: Token, lexicon: CueLexicon) -> Token | None:
     """``according to X``: the object X when ``token`` is the *to* of such a phrase."""
     if token.lower_ != "according":
@@ -508,6 +520,5 @@ def _preposition_cue(token: Token, lexicon: CueLexicon) -> Token | None:
             if obj.dep_ == "pobj":
                 return obj
     return None
-
 
 

@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 _MARKS = re.compile(r"[\"“”„«»‘’]|\n")
 _CLOSER_OF = {"“": "”", "„": "“", "«": "»", "»": "«", '"': '"', "‘": "’"}
 _DOUBLE_OPENERS = {"“", "„", "«", '"'}
-_ALSO_CLOSES = {"“": {'"'}, '"': {"”"}, "„": {"”", '"'}}  # mixed-up marks seen in scraped text
+# mixed-up marks seen in scraped text; an opening glyph closes only in a closing position (“…,“ said X)
+_ALSO_CLOSES = {"“": {'"', "“"}, '"': {"”"}, "„": {"”", '"'}}
 
 
 @dataclass(slots=True)

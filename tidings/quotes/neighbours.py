@@ -1,15 +1,44 @@
-"""Attribution from beyond a quote's own sentence: a cue-and-colon paragraph before it, or a
-speech sentence right before a quote that opens its sentence.
+"""Attribution from beyond a quote's own sentence: a dash byline closing its line, a
+cue-and-colon paragraph before it, or a speech sentence right before a quote that opens
+its sentence.
 
-These run only when the quote's own frame (:mod:`.attribution`) found nothing.
+The colon paragraph and previous sentence run only when the quote's own frame
+(:mod:`.attribution`) found nothing; the byline runs first.
 """
 
 from __future__ import annotations
+
+import re
 
 from .attribution import _OPEN_MARKS, Attribution, _before_tokens, _make, before_frame, cue_lemma, speaker_of
 from .frames import ArticleIndex
 from .lexicon import CueLexicon
 from .marks import QuoteMarks
+
+_NAME_WORD = r"[A-Z][\w'’.-]*"
+# a dash, a name of one to five capitalised words, an optional full stop, then the end of the line
+_DASH_BYLINE = re.compile(
+    rf"[ \t\xa0]*(?P<dash>[―—–]|--?)[ \t\xa0]*(?P<name>{_NAME_WORD}(?:[ \xa0]+{_NAME_WORD}){{0,4}})[ \t\xa0]*\.?[ \t\xa0]*(?=\n|$)"
+)
+
+
+def dash_byline(index: ArticleIndex, quote: QuoteMarks, next_open: int) -> Attribution | None:
+    """``“…” ― Steve Quinlan.``: a dash and a bare capitalised name closing the quote's line.
+
+    Read from the text rather than the tokens: tokenizers glue the dash to the
+    closing mark (``”―``) and parsers take the name for the next line's subject.
+    """
+    if not quote.closed:
+        return None
+    _, para_end = index.paragraph_span(index.paragraph_of(quote.close - 1))
+    match = _DASH_BYLINE.match(index.text, quote.close, min(next_open, para_end))
+    if match is None:
+        return None
+    start, stop = match.span("name")
+    head = index.token_at(stop - 1)
+    dash = match.start("dash")
+    return Attribution(match.group("dash"), dash, match.end("dash"), start, stop, match.group("name"),
+                       head, "direct:after-dash")
 
 
 def colon_paragraph(index: ArticleIndex, quote: QuoteMarks, lexicon: CueLexicon) -> Attribution | None:
@@ -26,7 +55,7 @@ def colon_paragraph(index: ArticleIndex, quote: QuoteMarks, lexicon: CueLexicon)
     tokens = index.tokens_between(prev_start, fake.open)
     if not len(tokens):
         return None
-    found = before_frame(index, fake, prev_start, lexicon)
+    found = before_frame(index, fake, prev_start, lexicon, governed=False)
     if found is not None:
         found.rule = "direct:colon-paragraph"
     return found
