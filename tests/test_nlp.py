@@ -27,3 +27,17 @@ def test_parse_article_parses_only_selected_sentences(nlp):
 def test_parse_article_batches_many_texts(nlp):
     docs = parse_article(nlp, ["One. Two.", "", "Three."])
     assert [d.text for d in docs] == ["One. Two.", "", "Three."]
+
+
+def test_cached_ruler_gives_the_stock_annotations(nlp, seed_path):
+    import spacy
+
+    from tidings.settings import DEFAULT_MODEL
+
+    assert "tidings_cached_ruler" in nlp.pipe_names
+    stock = spacy.load(DEFAULT_MODEL)
+    text = seed_path.read_text(encoding="utf-8") + "\n\nThere is no way. Y'all ain't gonna win, let's go."
+    for _ in range(2):  # cold, then warm cache
+        ours, theirs = nlp(text), stock(text)
+        assert [(t.pos_, t.lemma_, str(t.morph), t.dep_) for t in ours] == \
+            [(t.pos_, t.lemma_, str(t.morph), t.dep_) for t in theirs]
