@@ -48,3 +48,12 @@ def test_only_sentences_with_a_trigger_or_a_quote_are_parsed(nlp):
             "“We will not accept this,” the minister said.")
     doc, = parse_article(nlp, [text], needs_parse=pipeline.needs_parse)
     assert [parsed for _, parsed in sentences(doc)] == [False, True, True]
+
+
+def test_tagging_decides_between_trigger_senses(nlp):
+    from tidings.nlp import parse_article, sentences
+
+    text = ("Shares of the company rose on the exchange.\n\n"
+            "The two governments will share intelligence on smuggling.")
+    doc, = parse_article(nlp, [text], needs_parse=pipeline.needs_parse, needs_full_parse=pipeline.needs_full_parse)
+    assert [parsed for _, parsed in sentences(doc)] == [False, True]

@@ -36,6 +36,34 @@ def parse_words() -> frozenset[str]:
     return frozenset(events.trigger_terms()) | frozenset(speech) | cues.nouns
 
 
+_TAG_CLASS = {"V": "verb", "N": "noun", "J": "adj", "M": "aux"}
+
+
+@lru_cache(maxsize=1)
+def _tagged_triggers() -> tuple[dict[str, set[str]], frozenset[str], frozenset[str]]:
+    from .quotes.lexicon import cue_lexicon
+
+    cues = cue_lexicon()
+    speech = frozenset(f for f, lemma in cues.lemma_of.items() if lemma in cues.speech or lemma in cues.naming)
+    return events.trigger_forms_by_pos(), speech, cues.nouns
+
+
+def needs_full_parse(doc) -> bool:
+    """Given a tagged sentence: does a word trigger an event in the part of speech it has here
+    ("shares" the verb, not the noun), or is a speech verb, a cue noun or a quotation mark there?"""
+    triggers, speech, cue_nouns = _tagged_triggers()
+    for token in doc:
+        if token.is_quote:
+            return True
+        part = _TAG_CLASS.get(token.tag_[:1])
+        lower = token.lower_
+        if part and part in triggers.get(lower, ()):
+            return True
+        if (part == "verb" and lower in speech) or (part == "noun" and lower in cue_nouns):
+            return True
+    return False
+
+
 def needs_parse(sentence: str) -> bool:
     """Whether a sentence may hold an event or a quote, the two things found over the parse.
 
@@ -68,7 +96,8 @@ def analyse_batch(articles: list[Article], nlp: Language, kb=None, batch_size: i
     extras = [_retold(a) for a in articles]
     texts = [a.text for a in articles] + [text for retold in extras for text in retold]
     with _timed(timings, "parse"):
-        docs = parse_article(nlp, texts, needs_parse=needs_parse, batch_size=batch_size)
+        docs = parse_article(nlp, texts, needs_parse=needs_parse, needs_full_parse=needs_full_parse,
+                             batch_size=batch_size)
     extra_docs = iter(docs[len(articles):])
     results: list[Article | Rejected] = []
     for article, doc, retold in zip(articles, docs, extras):

@@ -9,8 +9,9 @@ event into one. The lexicon lives in ``tidings/data/events/`` (docs/events.md).
 from __future__ import annotations
 
 from .coder import code_events, code_sentence
-from .lexicon import load_lexicon, trigger_terms
+from .lexicon import load_lexicon, trigger_forms_by_pos, trigger_terms
 from .merge import merge_repeated
 from .roles import warm_up
 
-__all__ = ["code_events", "code_sentence", "load_lexicon", "merge_repeated", "trigger_terms", "warm_up"]
+__all__ = ["code_events", "code_sentence", "load_lexicon", "merge_repeated", "trigger_forms_by_pos", "trigger_terms",
+           "warm_up"]

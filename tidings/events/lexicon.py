@@ -78,6 +78,7 @@ class Lexicon:
     people_nouns: frozenset[str] = frozenset()
     roles: dict[str, frozenset[str]] = field(default_factory=dict)
     forms: set[str] = field(default_factory=set)
+    form_pos: dict[str, set[str]] = field(default_factory=dict)  # word form -> parts of speech it triggers as
 
     def lookup(self, lemma: str, lower: str) -> list[Entry]:
         """Entries for a token, by lemma and by its lower-cased form."""
@@ -139,6 +140,12 @@ def _paths() -> list[Path]:
     return paths
 
 
+def _add_forms(lexicon: Lexicon, forms: set[str], pos: str) -> None:
+    lexicon.forms |= forms
+    for form in forms:
+        lexicon.form_pos.setdefault(form, set()).add(pos)
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Read and index every lexicon file (once per process)."""
@@ -147,9 +154,9 @@ def load_lexicon() -> Lexicon:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for entry in _entries_from(raw, path.name):
             lexicon.by_lemma.setdefault(entry.lemma, []).append(entry)
-            lexicon.forms |= _inflections(entry.lemma, entry.pos)
+            _add_forms(lexicon, _inflections(entry.lemma, entry.pos), entry.pos)
         for spec in raw.get("entries", []) or []:
-            lexicon.forms |= {str(f).lower() for f in spec.get("forms", []) or []}
+            _add_forms(lexicon, {str(f).lower() for f in spec.get("forms", []) or []}, spec.get("pos", "verb"))
         for key, words in (raw.get("modality") or {}).items():
             lexicon.modality[key] = lexicon.modality.get(key, frozenset()) | _as_set(words)
         for key, table in (raw.get("transforms") or {}).items():
@@ -171,6 +178,12 @@ def cameo_codes() -> dict[str, dict]:
 def plover_types() -> dict[str, dict]:
     """PLOVER type → quad class, score, modes, per-mode scores (built by build_codes.py)."""
     return json.loads((DATA_DIR / "plover_types.json").read_text(encoding="utf-8"))
+
+
+def trigger_forms_by_pos() -> dict[str, set[str]]:
+    """Word form → the parts of speech (verb, noun, adj, aux) it can trigger an event as, so a
+    tagged sentence can be judged worth a parse ("shares" the noun is not "shares" the verb)."""
+    return load_lexicon().form_pos
 
 
 def trigger_terms() -> set[str]:

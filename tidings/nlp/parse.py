@@ -74,27 +74,65 @@ def parse_article(
     nlp: Language,
     texts: list[str],
     needs_parse: Callable[[str], bool] = _always,
+    needs_full_parse: Callable[[Doc], bool] | None = None,
     batch_size: int = 64,
 ) -> list[Doc]:
     """Parse several article texts into one Doc each, running the full pipeline
-    only on the sentences for which ``needs_parse`` is true.
+    only on the sentences that need it.
 
-    All selected sentences of all texts go through ``nlp.pipe`` together, so the
-    model sees large batches; skipped sentences are only tokenised. Each result
-    records its segments in ``doc._.tidings_segments``.
+    A sentence is a candidate when ``needs_parse(text)``; with ``needs_full_parse``,
+    candidates are first only tagged (the cheap early components), and the rest of
+    the pipeline — parser, NER, lemmas, the bulk of the cost — runs on those the
+    tagged predicate keeps. All selected sentences of all texts go through the
+    model together, so it sees large batches; the others are only tokenised. Each
+    result records its segments in ``doc._.tidings_segments``.
     """
     plans: list[list[tuple[int, int, bool]]] = []
-    to_parse: list[str] = []
+    candidates: list[str] = []
     for text in texts:
         plan = [(s, e, bool(needs_parse(text[s:e]))) for s, e in split_sentences(text)]
         plans.append(plan)
-        to_parse.extend(text[s:e] for s, e, parsed in plan if parsed)
-    parsed_docs = iter(nlp.pipe(to_parse, batch_size=batch_size))
+        candidates.extend(text[s:e] for s, e, parsed in plan if parsed)
+    parsed_docs = _run(nlp, candidates, needs_full_parse, batch_size)
     results = []
     for text, plan in zip(texts, plans):
-        pieces = [next(parsed_docs) if parsed else nlp.make_doc(text[s:e]) for s, e, parsed in plan]
-        results.append(_join(nlp, text, pieces, plan))
+        pieces, kept = [], []
+        for s, e, candidate in plan:
+            doc, full = next(parsed_docs) if candidate else (nlp.make_doc(text[s:e]), False)
+            pieces.append(doc)
+            kept.append((s, e, full))
+        results.append(_join(nlp, text, pieces, kept))
     return results
+
+
+def _run(nlp: Language, texts: list[str], needs_full_parse, batch_size: int) -> Iterator[tuple[Doc, bool]]:
+    """(doc, fully parsed) for each text, in order."""
+    early = _early_components(nlp) if needs_full_parse else []
+    if not early:
+        for doc in nlp.pipe(texts, batch_size=batch_size):
+            yield doc, True
+        return
+    with nlp.select_pipes(enable=early):
+        tagged = list(nlp.pipe(texts, batch_size=batch_size))
+    keep = [bool(needs_full_parse(doc)) for doc in tagged]
+    chosen = [doc for doc, k in zip(tagged, keep) if k]
+    for name in [n for n in nlp.pipe_names if n not in early]:
+        component = nlp.get_pipe(name)
+        chosen = list(component.pipe(chosen, batch_size=batch_size) if hasattr(component, "pipe")
+                      else map(component, chosen))
+    finished = iter(chosen)
+    for doc, k in zip(tagged, keep):
+        yield (next(finished), True) if k else (doc, False)
+
+
+def _early_components(nlp: Language) -> list[str]:
+    """The components up to the tagger (token vectors and tags), when the pipeline has a tagger
+    that needs no parse; the two-tier parse needs nothing else."""
+    names = nlp.pipe_names
+    if "tagger" not in names:
+        return []
+    early = names[:names.index("tagger") + 1]
+    return early if "parser" not in early else []
 
 
 def _join(nlp: Language, text: str, pieces: list[Doc], plan: list[tuple[int, int, bool]]) -> Doc:
