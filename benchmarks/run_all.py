@@ -145,7 +145,10 @@ def main() -> None:
     if "query" in only:
         results["query"] = query()
     OUT.mkdir(exist_ok=True)
-    (OUT / "results.json").write_text(json.dumps(results, indent=1))
+    path = OUT / "results.json"
+    merged = json.loads(path.read_text()) if path.exists() else {}
+    merged.update(results)  # a partial run (--only) keeps the other sections of the last full one
+    path.write_text(json.dumps(merged, indent=1))
     print(json.dumps(results, indent=1))
 
 
