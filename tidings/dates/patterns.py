@@ -58,6 +58,10 @@ def _blocks() -> dict[str, str]:
         "REFERENCE": alternation(lex.references),
         "HOLIDAY": alternation(lex.holidays, capitalise=True),
         "TZ": r"(?:[ECMP][SD]T|GMT|UTC)\b",
+        # zero-width guards (used inside (?i:...)): the first character of a NUMBER / REFERENCE, so
+        # the engine skips most positions without trying the whole alternation (same matches, ~2x faster)
+        "NUMBER_START": r"(?=[\daohtfsencm])",
+        "REFERENCE_START": rf"(?=[{''.join(sorted({w[0].lower() for w in lex.references}))}])",
     }
 
 
@@ -101,7 +105,7 @@ PATTERNS: dict[str, str] = {
     "narrative_part": r"\b(?i:(?:the\s+(?P<rel>next|following|previous|same)|that(?:\s+same)?)\s+(?P<part>morning|afternoon|evening|night))\b",
     "week_of": r"\b(?i:the\s+week\s+of\s+)(?P<month>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?",
     "day_range": r"\b(?P<month>{MONTH})\s+(?P<first>{DAY})\s*(?:-|–|\b(?:and|or|to|through)\b)\s*(?P<core>(?P<day>{DAY}))(?!\s*(?:%|percent)|[\d,.]\d)",
-    "unit_range": r"\b(?i:(?P<number>{NUMBER})\s+(?:to|or)\s+(?P<number2>{NUMBER})[\s-]+(?P<unit>{UNIT}))\b",
+    "unit_range": r"\b(?i:{NUMBER_START}(?P<number>{NUMBER})\s+(?:to|or)\s+(?P<number2>{NUMBER})[\s-]+(?P<unit>{UNIT}))\b",
     "weekdays_set": r"\b(?:(?i:every|each)\s+(?P<weekday>{WEEKDAY})|(?P<weekday2>{WEEKDAY})s\b)",
     "holiday": r"\b(?:(?P<rel>(?i:last|next|this))\s+)?(?P<holiday>{HOLIDAY})\b",
     "unit_relative": r"\b(?i:(?P<the>the\s+)?(?P<rel>last|this|next|past|coming|previous|following|current|same)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|day))\b",
@@ -112,12 +116,12 @@ PATTERNS: dict[str, str] = {
     "set_month": r"\b(?i:every|each)\s+(?P<month>{MONTH})",
     "set_rate": r"\b(?i:(?:a|per)\s+(?P<unit>day|week|month|year|quarter|hour))\b",
     "frequency": r"\b(?i:(?P<word>{FREQUENCY}))\b",
-    "ago": r"\b(?i:(?P<number>{NUMBER})[\s-]+(?P<unit>{UNIT})(?P<and_half>\s+and\s+a\s+half)?(?:\s+or\s+so)?\s+(?P<direction>ago|earlier|from\s+now|hence|back))\b",
+    "ago": r"\b(?i:{NUMBER_START}(?P<number>{NUMBER})[\s-]+(?P<unit>{UNIT})(?P<and_half>\s+and\s+a\s+half)?(?:\s+or\s+so)?\s+(?P<direction>ago|earlier|from\s+now|hence|back))\b",
     "year_period": r"\b(?i:the\s+(?P<year>{YEAR})\s+(?P<noun>quarter|period|fiscal\s+year|first\s+half|second\s+half))\b",
     "the_duration": r"\b(?i:the\s+(?:(?P<rel>first|past|last|next|latest|coming|previous|final|following|remaining)\s+)?(?P<number>{NUMBER})\s+(?P<unit>{UNIT}))\b",
-    "duration": r"\b(?i:(?P<number>{NUMBER})(?:\s+(?:more|additional|further|full|straight|consecutive))?(?:\s+|-)(?P<unit>{UNIT})(?P<and_half>\s+and\s+a\s+half)?(?P<suffix>-(?:long|old))?)\b",
+    "duration": r"\b(?i:{NUMBER_START}(?P<number>{NUMBER})(?:\s+(?:more|additional|further|full|straight|consecutive))?(?:\s+|-)(?P<unit>{UNIT})(?P<and_half>\s+and\s+a\s+half)?(?P<suffix>-(?:long|old))?)\b",
     "vague_duration": r"(?i:\b(?:for|over|within|after|in|took|take|takes|of)\s+(?P<core>(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes)(?P<suffix>-long)?))\b",
-    "reference": r"\b(?i:(?P<word>{REFERENCE}))\b",
+    "reference": r"\b(?i:{REFERENCE_START}(?P<word>{REFERENCE}))\b",
 }
 
 # tie-break among equally long candidates: lower wins
@@ -135,6 +139,65 @@ def compiled() -> dict[str, re.Pattern[str]]:
             pattern = pattern.replace("{" + key + "}", f"(?:{fragment})")
         out[name] = re.compile(pattern)
     return out
+
+
+def _words(phrases) -> tuple[str, ...]:
+    """One word of each phrase (its last): a phrase can only match where that word occurs."""
+    return tuple(sorted({re.split(r"[\s-]+", p.lower())[-1] for p in phrases}))
+
+
+@lru_cache(maxsize=1)
+def gates() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Per pattern, groups of lower-case literals: a match contains one literal of every group.
+
+    ``find_timexes`` skips a pattern when some group has no literal in the
+    (case-folded) text, so the grammar's ~50 passes shrink to the few that can
+    match; the output is unchanged. Patterns not listed always run.
+    """
+    lex = load_lexicon()
+    months = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    weekdays = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    units = tuple(sorted({u[:6] for u in lex.units} | {"centur", "millenni"}))
+    parts = _words(lex.day_parts)
+    relative_days = ("today", "yesterday", "tomorrow")
+    calendar = ("quarter", "year", "period", "month", "week")
+    return {
+        "clock_word": (("noon", "midnight", "midday"),),
+        "clock_morning": (("morning", "afternoon", "evening"),),
+        "day_part": (parts,),
+        "last_night": (("night",),),
+        "full_date": (months,), "full_date_dmy": (months,), "month_day": (months,), "day_month": (months,),
+        "month_year": (months,), "month_relyear": (months,), "month": (months,), "week_of": (months,),
+        "day_range": (months,), "set_month": (months, ("every", "each")),
+        "slash_date": (("/",),),
+        "fiscal_year": (("fiscal", "year", "calendar", "fy"),),
+        "spoken_year": (("nineteen", "thousand"),),
+        "decade": (("0s", "0's"),),
+        "decade_word": (("ties",),),
+        "century": (("century",),),
+        "quarter": (("quarter",),),
+        "quarter_code": (("q1", "q2", "q3", "q4"),),
+        "half": (("half",),),
+        "period_ref": (calendar,),
+        "season": (_words(lex.seasons),),
+        "relative_day": (relative_days,),
+        "weekday": (weekdays,), "weekdays_set": (weekdays,),
+        "day_offset": (("day",),),
+        "narrative_part": (parts,),
+        "unit_range": (units, ("to", "or")),
+        "holiday": (_words(lex.holidays),),
+        "unit_relative": (units,), "unit_that": (("that",), units),
+        "year_end": (("year",),), "year_earlier": (("year-",),),
+        "set_every": (units, ("every", "each", "per")),
+        "set_rate": (units, ("a", "per")),
+        "frequency": (_words(lex.frequencies),),
+        "ago": (units, ("ago", "earlier", "from", "hence", "back")),
+        "year_period": (("the",), ("quarter", "period", "year", "half")),
+        "the_duration": (units, ("the",)),
+        "duration": (units,),
+        "vague_duration": (units,),
+        "reference": (_words(lex.references),),
+    }
 
 
 @lru_cache(maxsize=1)

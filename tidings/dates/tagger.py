@@ -21,7 +21,7 @@ from datetime import date
 from ..models import TimeExpr
 from . import relative, rules
 from .context import Context, Reading, Unresolved
-from .patterns import PRIORITY, calendar_names, compiled
+from .patterns import PRIORITY, calendar_names, compiled, gates
 from .relative import later_period
 
 _MODIFIERS = re.compile(
@@ -63,9 +63,35 @@ def parse_anchor(anchor: str | date | None) -> date | None:
         return None
 
 
+_ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_FOLDED: dict[str, str] = {}
+
+
+def _fold_char(char: str) -> str:
+    """The ASCII letter a non-ASCII character matches case-insensitively ("ı" → "i", "K" → "k"), else itself."""
+    if char not in _FOLDED:
+        _FOLDED[char] = next((l for l in _ASCII_LETTERS if re.fullmatch(l, char, re.IGNORECASE)), char)
+    return _FOLDED[char]
+
+
+def folded(text: str) -> str:
+    """``text`` lower-cased the way the patterns compare letters, for the literal gates."""
+    low = text.lower()
+    if low.isascii():
+        return low
+    return text.translate({ord(c): _fold_char(c) for c in set(text) if not c.isascii()}).lower()
+
+
+def _can_match(name: str, low: str) -> bool:
+    return all(any(word in low for word in group) for group in gates().get(name, ()))
+
+
 def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match]]:
     found = []
+    low = folded(text)
     for name, pattern in compiled().items():
+        if not _can_match(name, low):
+            continue
         core = "core" in pattern.groupindex
         for match in pattern.finditer(text):
             start, end = match.span("core") if core else match.span()
