@@ -21,37 +21,35 @@ from .ids import raw_hash
 from .models import Article, Event, RawDocument, Rejected
 from .nlp import parse_article
 
-
 _WORD = re.compile(r"[a-z]+")
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
-
-
-@lru_cache(maxsize=1)
-def parse_words() -> frozenset[str]:
-    """The words that make a sentence worth a full parse: event triggers and speech cues."""
-    from .quotes.lexicon import cue_lexicon
-
-    cues = cue_lexicon()
-    speech = {form for form, lemma in cues.lemma_of.items() if lemma in cues.speech or lemma in cues.naming}
-    return frozenset(events.trigger_terms()) | frozenset(speech) | cues.nouns
 
 
 _TAG_CLASS = {"V": "verb", "N": "noun", "J": "adj", "M": "aux"}
 
 
 @lru_cache(maxsize=1)
-def _tagged_triggers() -> tuple[dict[str, set[str]], frozenset[str], frozenset[str]]:
+def _speech_cues() -> tuple[frozenset[str], frozenset[str]]:
+    """Word forms of the verbs that report speech, and the cue nouns ("statement")."""
     from .quotes.lexicon import cue_lexicon
 
     cues = cue_lexicon()
-    speech = frozenset(f for f, lemma in cues.lemma_of.items() if lemma in cues.speech or lemma in cues.naming)
-    return events.trigger_forms_by_pos(), speech, cues.nouns
+    verbs = frozenset(f for f, lemma in cues.lemma_of.items() if lemma in cues.speech or lemma in cues.naming)
+    return verbs, cues.nouns
+
+
+@lru_cache(maxsize=1)
+def parse_words() -> frozenset[str]:
+    """The words that make a sentence worth a full parse: event triggers and speech cues."""
+    verbs, nouns = _speech_cues()
+    return frozenset(events.trigger_terms()) | verbs | nouns
 
 
 def needs_full_parse(doc) -> bool:
     """Given a tagged sentence: does a word trigger an event in the part of speech it has here
     ("shares" the verb, not the noun), or is a speech verb, a cue noun or a quotation mark there?"""
-    triggers, speech, cue_nouns = _tagged_triggers()
+    triggers = events.trigger_forms_by_pos()
+    speech, cue_nouns = _speech_cues()
     for token in doc:
         if token.is_quote:
             return True

@@ -19,6 +19,7 @@ from ..models import Article
 from .rows import article_rows
 from .schema import DERIVED_TABLES, arrow_schema, migrate
 
+ROLLUP_MIN_EVENTS = 200_000  # below this a dyad series scans the events table fast enough
 TABLES = ("articles", "mentions", "events", "timexes", "places", "quotes")
 
 
@@ -129,10 +130,11 @@ class Store:
             self.con.executemany(
                 "INSERT INTO ingest_log (run_id, origin, status, reason, stage, article_id) VALUES (?, ?, ?, ?, ?, ?)", rows)
 
-    def refresh_rollup(self) -> None:
-        """Rebuild the dyad rollup (``tidings rollup``) if this store has one, so it never lags the events."""
+    def refresh_rollup(self, min_events: int = ROLLUP_MIN_EVENTS) -> None:
+        """(Re)build the dyad rollup (``tidings rollup``) when the store has one or has grown past
+        ``min_events`` events, so dyad series stay fast on large stores and never lag the events."""
         exists = self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'dyad_days'")
-        if exists.fetchone()[0]:
+        if exists.fetchone()[0] or self.con.execute("SELECT count(*) FROM events").fetchone()[0] >= min_events:
             from ..query.rollup import build_rollup
 
             build_rollup(self.con)
