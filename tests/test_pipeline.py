@@ -24,6 +24,33 @@ def test_process_seed_end_to_end(seed_path):
     assert speakers.get("a dream come true") == "Isaac Herzog"
 
 
+def _coded(article, plover_type, source, target, date=None):
+    return [e for e in article.events if e.plover_type == plover_type and not e.negated
+            and [a.country for a in e.source] == [source] and [a.country for a in e.target] == [target]
+            and (date is None or e.date == date)]
+
+
+def test_seed_acceptance_of_issues_3_to_5(seed_path):
+    """The seed article's events, dates, places, quotes and actors, through the whole pipeline."""
+    article = tidings.process(seed_path.read_text(encoding="utf-8"))
+    meeting = _coded(article, "CONSULT", "ISR", "AZE", "2023-05-30")
+    assert len(meeting) == 1 and meeting[0].mode == "visit" and meeting[0].place.name == "Baku"
+    assert _coded(article, "CONSULT", "ISR", "AZE", "2023-04"), "Eli Cohen's visit last month"
+    assert _coded(article, "ACCUSE", "ISR", "IRN")
+    assert _coded(article, "AGREE", "ISR", "AZE"), "the invitation to visit Israel"
+    assert _coded(article, "SUPPORT", "ISR", "AZE", "1991"), "recognition of independence"
+    quotes = {q.text[:25]: q.speaker.name for q in article.quotes if q.speaker}
+    expected = {"a dream come true": "Isaac Herzog", "We need to remember that": "Isaac Herzog",
+                "Your visit demonstrates t": "Ilham Aliyev", "As an independent country": "Ilham Aliyev",
+                "We have such a broad agen": "Ilham Aliyev"}
+    for start, speaker in expected.items():
+        assert any(text.startswith(start[:20]) and name == speaker for text, name in quotes.items()), start
+    people = {m.actor.name: (m.actor.country, m.actor.sector) for m in article.mentions if m.actor}
+    assert people["Isaac Herzog"] == ("ISR", "GOV") and people["Ilham Aliyev"] == ("AZE", "GOV")
+    assert people["Eli Cohen"] == ("ISR", "GOV")
+    assert not any("Zach" in m.text or "GPO" in m.text for m in article.mentions)
+
+
 def test_a_stage_that_fails_costs_one_article(monkeypatch, nlp):
     real = pipeline.actors.find_mentions
 
