@@ -91,13 +91,7 @@ def _quote_where(speaker: str | None, article: str | None, text: str | None,
     if text:
         clauses.append("q.text ILIKE ? ESCAPE '\\'")
         params.append(like_pattern(text))
-    low, high = parse_bound(since), parse_bound(until, upper=True)
-    if low:
-        clauses.append("a.published >= ?")
-        params.append(low)
-    if high:
-        clauses.append("a.published < ?")
-        params.append(high)
+    _published_between(clauses, params, since, until)
     return " AND ".join(clauses) or "TRUE", params
 
 
@@ -134,6 +128,17 @@ def top_quotes(con: duckdb.DuckDBPyConnection, speaker: str, limit: int = 10) ->
     return frame(con, sql, params + [limit])
 
 
+def _published_between(clauses: list[str], params: list, since: str | None, until: str | None) -> None:
+    """Add the bounds on the article's publication date (``until`` inclusive of its whole period)."""
+    low, high = parse_bound(since), parse_bound(until, upper=True)
+    if low:
+        clauses.append("a.published >= ?")
+        params.append(low)
+    if high:
+        clauses.append("a.published < ?")
+        params.append(high)
+
+
 def _article_where(q: str | None, since: str | None, until: str | None,
                    source: str | None = None) -> tuple[str, list]:
     clauses, params = [], []
@@ -143,13 +148,7 @@ def _article_where(q: str | None, since: str | None, until: str | None,
     if source:
         clauses.append("(a.publisher ILIKE ? ESCAPE '\\' OR a.url ILIKE ? ESCAPE '\\' OR a.origin ILIKE ? ESCAPE '\\')")
         params += [like_pattern(source)] * 3
-    low, high = parse_bound(since), parse_bound(until, upper=True)
-    if low:
-        clauses.append("a.published >= ?")
-        params.append(low)
-    if high:
-        clauses.append("a.published < ?")
-        params.append(high)
+    _published_between(clauses, params, since, until)
     return " AND ".join(clauses) or "TRUE", params
 
 
