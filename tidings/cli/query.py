@@ -50,13 +50,20 @@ def _filter(actor=None, dyad=None, directed=False, types=None, since=None, until
                              country=country, text=text, article=article, factual=factual)
 
 
+_PROSE = {"evidence", "sentence", "quote", "text", "title"}
+_CODES = {"date", "type", "quad", "period", "published"}
+
+
 def emit(df: pd.DataFrame, fmt: str, out: Path | None, *, title: str = "", columns: list[str] | None = None) -> None:
     """Print or write a result in the asked format."""
     if fmt == "table":
         shown = df[columns] if columns else df
         table = Table(title=title or None, show_lines=False)
         for column in shown.columns:
-            table.add_column(str(column), overflow="fold", max_width=70 if column == "sentence" else None)
+            if str(column) in _PROSE:  # the evidence takes the width left over, folded
+                table.add_column(str(column), overflow="fold", ratio=1, min_width=24)
+            else:
+                table.add_column(str(column), no_wrap=str(column) in _CODES, overflow="fold")
         for row in query.records(shown):
             table.add_row(*("" if v is None else str(v) for v in row.values()))
         console.print(table)
