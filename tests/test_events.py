@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
+from event_helpers import mentions_for as hand_mentions
 
 from tidings.events import code_events, merge_repeated, trigger_terms
-from tidings.models import Actor, Mention
+from tidings.models import Mention
 from tidings.nlp import load_model, parse_article
 
 # A small hand-made actor table: these tests do not depend on tidings.actors.
@@ -19,12 +19,7 @@ KB = {"Israel": "ISR", "Israeli": "ISR", "Herzog": "ISR", "Azerbaijan": "AZE", "
 
 
 def mentions_for(text: str) -> list[Mention]:
-    found: list[Mention] = []
-    for name in sorted(KB, key=len, reverse=True):
-        for m in re.finditer(r"\b" + re.escape(name) + r"\b", text):
-            if not any(x.start <= m.start() < x.end for x in found):
-                found.append(Mention(m.start(), m.end(), name, "country", Actor(name, KB[name])))
-    return found
+    return hand_mentions(text, KB)
 
 
 @pytest.fixture(scope="module")

@@ -27,8 +27,9 @@ def process(text_or_html: str, url: str | None = None, published: str | None = N
     from .pipeline import analyse_batch
     from .settings import DEFAULT_MODEL
 
-    raw = RawDocument(origin=url or "<string>", content=text_or_html, is_html=looks_like_html(text_or_html),
-                      url=url, published=published, input_format="html" if looks_like_html(text_or_html) else "text")
+    is_html = looks_like_html(text_or_html)
+    raw = RawDocument(origin=url or "<string>", content=text_or_html, is_html=is_html, url=url,
+                      published=published, input_format="html" if is_html else "text")
     result = analyse_batch([clean(raw)], load_model(model or DEFAULT_MODEL), kb=kb)[0]
     if isinstance(result, Rejected):
         raise TidingsError(result.reason)

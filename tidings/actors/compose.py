@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .kb import Entry, KnowledgeBase
+from .kb import KnowledgeBase
 from .matcher import Hit
 
 POSSESSIVE = {"'s", "’s", "'", "’"}

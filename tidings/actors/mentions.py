@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from ..models import Actor, Mention
 from ..nlp import sentences
-from .compose import Phrase, Reading, build_phrases, name_text, read_phrase
+from .compose import Phrase, Reading, build_phrases, read_phrase
 from .filters import PLACE_KINDS, dateline_tokens, plausible_hits
 from .fuzzy import near_place
 from .kb import KnowledgeBase, default_kb, fold

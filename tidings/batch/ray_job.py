@@ -83,7 +83,7 @@ def _read(inputs: list[str]):
     for path in inputs:
         k = kind(path)
         if k == "json":
-            datasets.append(ray.data.read_json(path, lines=True) if _ray_json_lines() else ray.data.read_json(path))
+            datasets.append(ray.data.read_json(path, lines=True))
         elif k == "parquet":
             datasets.append(ray.data.read_parquet(path))
         else:
@@ -92,14 +92,6 @@ def _read(inputs: list[str]):
     for other in datasets[1:]:
         dataset = dataset.union(other)
     return dataset
-
-
-def _ray_json_lines() -> bool:
-    import inspect
-
-    import ray.data
-
-    return "lines" in inspect.signature(ray.data.read_json).parameters
 
 
 def _warc_rows(item: dict) -> list[dict]:

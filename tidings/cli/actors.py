@@ -71,15 +71,19 @@ def show_cmd(name: str, db: str = typer.Option("tidings.duckdb", "--db"), json_o
     now = info["now"]
     console.print(f"[bold]{info['name']}[/bold] {info['qid'] or ''}  now: "
                   + (f"{now['country']} {now['sector']} {now['title'] or ''} ({now['source']})" if now else "unknown"))
-    roles = Table(title="Roles (dictionary, user files)")
-    for column in ("country", "sector", "title", "start", "end", "source"):
-        roles.add_column(column)
-    for role in info["roles"]:
-        roles.add_row(*(str(role[c] or "") for c in ("country", "sector", "title", "start", "end", "source")))
-    console.print(roles)
-    seen = Table(title="Observed in articles")
-    for column in ("observed", "country", "sector", "title", "article", "evidence"):
-        seen.add_column(column)
-    for obs in info["observations"]:
-        seen.add_row(*(str(obs[c] or "") for c in ("observed_on", "country", "sector", "title", "article_id", "evidence")))
-    console.print(seen)
+    console.print(_table("Roles (dictionary, user files)", info["roles"],
+                         {"country": "country", "sector": "sector", "title": "title", "start": "start",
+                          "end": "end", "source": "source"}))
+    console.print(_table("Observed in articles", info["observations"],
+                         {"observed": "observed_on", "country": "country", "sector": "sector", "title": "title",
+                          "article": "article_id", "evidence": "evidence"}))
+
+
+def _table(title: str, rows: list[dict], columns: dict[str, str]) -> Table:
+    """A table of ``rows`` with the given headings, each read from its key."""
+    table = Table(title=title)
+    for heading in columns:
+        table.add_column(heading)
+    for row in rows:
+        table.add_row(*(str(row[key] or "") for key in columns.values()))
+    return table

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..models import Event, EventActor, Mention
+from ..models import Event, Mention
 from ..nlp import sentences
 from .lexicon import Lexicon, cameo_codes, load_lexicon, plover_types
 from .match import Candidate, find_candidates

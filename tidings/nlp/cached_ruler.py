@@ -62,7 +62,7 @@ class CachedRuler:
     def _learn(self, doc: Doc, missing: dict) -> None:
         """Run the real ruler over the unseen tokens, each (with the neighbour it may form a
         pattern with) as a sentence of its own."""
-        pieces, targets, tokens, heads = [], [], [], []
+        targets, tokens, heads = [], [], []
         for key, token in missing.items():
             piece = ([doc[token.i - 1]] if key[3] else []) + [token] + ([doc[token.i + 1]] if key[4] else [])
             targets.append(len(tokens) + (1 if key[3] else 0))

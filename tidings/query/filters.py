@@ -31,6 +31,18 @@ class QueryError(TidingsError, ValueError):
     stage = "query"
 
 
+def period_conditions(column: str, low: date | None, high: date | None) -> tuple[list[str], list]:
+    """SQL conditions keeping ``column`` in ``[low, high)`` (bounds as ``parse_bound`` gives them)."""
+    conditions, params = [], []
+    if low:
+        conditions.append(f"{column} >= ?")
+        params.append(low)
+    if high:
+        conditions.append(f"{column} < ?")
+        params.append(high)
+    return conditions, params
+
+
 def parse_bound(value: str | None, *, upper: bool = False) -> date | None:
     """A since/until value (``2023``, ``2023-05`` or ``2023-05-30``) as a date.
 
@@ -177,11 +189,9 @@ class EventFilter:
             add(f"{p}plover_type IN (SELECT unnest(?::VARCHAR[]))", [list(self.types)])
         if self.quads:
             add(f"{p}quad_class IN (SELECT unnest(?::INTEGER[]))", [list(self.quads)])
-        low, high = self.bounds()
-        if low:
-            add(f"{p}date >= ?", [low])
-        if high:
-            add(f"{p}date < ?", [high])
+        period, values = period_conditions(f"{p}date", *self.bounds())
+        clauses += period
+        params += values
         if self.country:
             add(f"{p}place_country = ?", [self.country])
         if self.text:

@@ -12,7 +12,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from .filters import EventFilter, QueryError, like_pattern, parse_bound
+from .filters import EventFilter, QueryError, like_pattern, parse_bound, period_conditions
 from .frames import frame, records, scalar
 
 EVENT_SELECT = """
@@ -130,13 +130,9 @@ def top_quotes(con: duckdb.DuckDBPyConnection, speaker: str, limit: int = 10) ->
 
 def _published_between(clauses: list[str], params: list, since: str | None, until: str | None) -> None:
     """Add the bounds on the article's publication date (``until`` inclusive of its whole period)."""
-    low, high = parse_bound(since), parse_bound(until, upper=True)
-    if low:
-        clauses.append("a.published >= ?")
-        params.append(low)
-    if high:
-        clauses.append("a.published < ?")
-        params.append(high)
+    period, values = period_conditions("a.published", parse_bound(since), parse_bound(until, upper=True))
+    clauses += period
+    params += values
 
 
 def _article_where(q: str | None, since: str | None, until: str | None,

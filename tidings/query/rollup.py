@@ -23,7 +23,7 @@ import duckdb
 from ..errors import StoreError
 from ..store import connect
 from ..store.schema import DERIVED_TABLES
-from .filters import EventFilter
+from .filters import EventFilter, period_conditions
 
 ROLLUP = "dyad_days"
 META = "dyad_days_meta"
@@ -99,12 +99,9 @@ def rollup_series_sql(flt: EventFilter, unit: str) -> tuple[str, list]:
         conditions.append("factual")
     if not flt.include_historical:
         conditions.append("NOT historical")
-    if low:
-        conditions.append("day >= ?")
-        params.append(low)
-    if high:
-        conditions.append("day < ?")
-        params.append(high)
+    period, values = period_conditions("day", low, high)
+    conditions += period
+    params += values
     rest = "".join(f" AND {c}" for c in conditions)
     parts = [f"SELECT *, {int(forward)} AS fwd FROM {ROLLUP} WHERE source_country = ? AND target_country = ?{rest}"
              for forward in ((True,) if flt.directed else (True, False))]

@@ -19,14 +19,14 @@ def load_parquet(store: Store, folder: str) -> dict[str, int]:
     pattern = f"{root}/articles/**/*.parquet"
     con.execute("BEGIN")
     try:
-        con.execute(f"""
+        con.execute("""
             CREATE OR REPLACE TEMP TABLE incoming AS
             SELECT * EXCLUDE (rank) FROM (
                 SELECT *, row_number() OVER (PARTITION BY content_hash ORDER BY id) AS rank
                 FROM read_parquet(?, union_by_name = true)) WHERE rank = 1
               AND id NOT IN (SELECT id FROM articles)
               AND content_hash NOT IN (SELECT content_hash FROM articles)
-        """.replace("?", _literal(pattern)))  # the glob is ours, quoted by _literal
+        """, [pattern])
         added = con.execute("SELECT count(*) FROM incoming").fetchone()[0]
         con.execute("INSERT INTO articles BY NAME SELECT * FROM incoming")
         counts = {"articles": added}
@@ -36,19 +36,14 @@ def load_parquet(store: Store, folder: str) -> dict[str, int]:
                 counts[table] = 0
                 continue
             before = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM read_parquet({_literal(files)}, union_by_name = true) "
-                        "WHERE article_id IN (SELECT id FROM incoming)")
+            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM read_parquet(?, union_by_name = true) "
+                        "WHERE article_id IN (SELECT id FROM incoming)", [files])
             counts[table] = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] - before
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
     return counts
-
-
-def _literal(text: str) -> str:
-    """A SQL string literal (DuckDB table functions take no bound parameters for file globs here)."""
-    return "'" + text.replace("'", "''") + "'"
 
 
 def _has_files(root: str, table: str) -> bool:
