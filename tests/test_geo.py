@@ -104,6 +104,42 @@ def test_state_abbreviations_and_counties():
     assert place.country == "USA" and place.admin1 == "Kentucky"
 
 
+def test_counties_take_the_state_the_article_is_in():
+    for state, lat, lon in (("Arkansas", 35.3, -93.1), ("Minnesota", 45.6, -95.5)):
+        resolved = resolve_names(["Pope County", state, "Little Rock" if state == "Arkansas" else "Minneapolis"])
+        county = resolved["Pope County"][0]
+        assert county.feature == "ADM2" and county.admin1 == state
+        assert distance_km(county.lat, county.lon, lat, lon) < 60
+
+
+def test_small_us_towns_from_zip_data_need_their_context():
+    resolved = resolve_names(["Holliday", "Missouri", "Monroe County"])
+    assert resolved["Holliday"][0].admin1 == "Missouri"
+
+
+def test_airports_by_their_distinctive_name():
+    from tidings.geo.fine_places import airport_keys
+
+    keys = dict(airport_keys("London Heathrow Airport", "London", fold))
+    assert keys["heathrow airport"] is True and keys["heathrow"] is False
+    resolved = resolve_names(["London", "Heathrow", "Gatwick", "British"])
+    assert resolved["Heathrow"][0].feature == "AIRP" and resolved["Heathrow"][0].country == "GBR"
+    assert resolve_toponym("Arkansas").feature == "ADM1"  # not "Arkansas International Airport"
+
+
+def test_a_town_named_after_a_country_needs_its_state_written():
+    resolved = resolve_names(["Russia", "Ohio", "Columbus", "Dayton", "Cincinnati"])
+    assert resolved["Russia"][0].country == "RUS"
+    resolved = resolve_names(["Mexico", "Missouri"], containers={"Mexico": "Missouri"})
+    assert resolved["Mexico"][0].country == "USA"
+
+
+def test_a_list_of_states_is_not_a_town_in_a_state():
+    names = ["Georgia", "Oklahoma", "Pennsylvania", "Wisconsin"]
+    resolved = resolve_names(names, containers=dict(zip(names, names[1:])))
+    assert all(resolved[n][0].feature == "ADM1" for n in names)
+
+
 @pytest.mark.parametrize("record", [json.loads(line) for line in (FIXTURES / "articles.jsonl").open()],
                          ids=lambda r: r["id"])
 def test_context_decides_ambiguous_names(record):

