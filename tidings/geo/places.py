@@ -103,13 +103,30 @@ def _entity_toponyms(sent: Span, gaz: Gazetteer) -> list[tuple[int, int, str]]:
     return spans
 
 
-def _containers(spans: list[tuple[int, int, str]], text: str) -> dict[str, str]:
-    """ "Paris, Texas": the name written right after another, after a comma, contains it."""
-    containers = {}
-    for (s1, e1, t1), (s2, e2, t2) in zip(spans, spans[1:]):
-        if text[e1:s2] in (", ", ","):
-            containers.setdefault(t1, t2)
-    return containers
+_QUALIFIER = re.compile(r",\s*(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?"
+                        r"((?:(?:[A-Z]\.)+|[A-Z][\w’'-]*\.?)(?:\s+[A-Z][\w’'-]*\.?){0,2})")
+
+
+def containers(spans: list[tuple[int, int, str]], text: str, gaz: Gazetteer | None = None) -> dict[str, str]:
+    """ "Paris, Texas", "Churchill, Man.", "Redding, northern California": a state or
+    country written after a place name and a comma contains it. Returns name → container."""
+    gaz = gaz or gazetteer()
+    found: dict[str, str] = {}
+    for _, end, name in spans:
+        match = _QUALIFIER.match(text, end)
+        if not match or name in found:
+            continue
+        words = match.group(1).split()
+        for size in range(len(words), 0, -1):
+            qualifier = " ".join(words[:size])
+            if _is_region(qualifier, gaz) or _is_region(qualifier.rstrip("."), gaz):
+                found[name] = qualifier if _is_region(qualifier, gaz) else qualifier.rstrip(".")
+                break
+    return found
+
+
+def _is_region(name: str, gaz: Gazetteer) -> bool:
+    return any(e.candidate.feature in COUNTRY_FEATURES or e.candidate.feature == "ADM1" for e in gaz.lookup(name))
 
 
 def find_places(doc: Doc, mentions: list[Mention], fallback: bool = False) -> list[Place]:
@@ -128,7 +145,7 @@ def find_places(doc: Doc, mentions: list[Mention], fallback: bool = False) -> li
     spans.sort()
     context = Counter(m.actor.country for m in mentions if m.actor is not None and m.actor.country
                       and len(m.actor.country) == 3 and m.kind in ("country", "demonym", "capital"))
-    resolved = resolve_names([t for _, _, t in spans], context, _containers(spans, doc.text), gaz)
+    resolved = resolve_names([t for _, _, t in spans], context, containers(spans, doc.text, gaz), gaz)
     places = []
     for start, end, text in spans:
         if text in resolved:

@@ -36,6 +36,11 @@ NEAR_KM, NEAR_BONUS = 150.0, 2.0
 REGION_KM, REGION_BONUS = 500.0, 1.0
 ADMIN_RADIUS_SCALE = 3.0  # a state "is near" the places inside it
 CONTAINER_BONUS = 6.0
+# Names that may all lie within a few kilometres of each other most likely do
+# ("Edmonton" and "Enfield" in London, not in Alberta and Connecticut):
+COHESION_KM, COHESION_BONUS, COHESION_MAX = 50.0, 1.5, 2
+COHESION_CANDIDATES = 40  # per name, the most populous, to keep the comparison small
+VOTING_TOWN_POPULATION = 5000
 NAMESAKE_PENALTY = 4.0  # a town named after a country needs its container to win ("Mexico, Missouri")
 MIN_FALLBACK_POPULATION = 1000  # a name found only inside a longer one must be a town of some size
 
@@ -56,6 +61,7 @@ class GeoContext:
     countries: Counter = field(default_factory=Counter)  # ISO alpha-3 → weight
     anchors: list[tuple[str, float, float]] = field(default_factory=list)  # (folded name, lat, lon)
     admin1s: Counter = field(default_factory=Counter)  # states and provinces the placed names lie in
+    neighbours: dict[tuple[str, float, float], int] = field(default_factory=dict)  # (name, point) → names near
 
     def share(self, country: str | None) -> float:
         total = sum(self.countries.values())
@@ -122,6 +128,7 @@ def score(entry: Entry, context: GeoContext, key: str = "") -> float:
     total += CONTEXT_WEIGHT * context.share(candidate.country)
     if candidate.feature == "ADM2" or not candidate.population:  # counties and unranked towns
         total += ADMIN1_CONTEXT_WEIGHT * context.admin1_share(candidate.admin1)
+    total += COHESION_BONUS * min(context.neighbours.get((key, candidate.lat, candidate.lon), 0), COHESION_MAX)
     if candidate.feature not in AREA_FEATURES and context.anchors:
         nearest = min((distance_km(candidate.lat, candidate.lon, lat, lon)
                        for name, lat, lon in context.anchors if name != key), default=None)
@@ -188,8 +195,9 @@ def country_votes(names: Iterable[str], gaz: Gazetteer | None = None) -> Counter
             continue
         if top.feature not in COUNTRY_FEATURES and len({e.candidate.country for e in entries}) > 1:
             continue  # an ambiguous name must not vote for its own most popular reading
-        weight = 1.0
-        votes[top.country] += weight
+        if top.feature.startswith("PPL") and top.population < VOTING_TOWN_POPULATION:
+            continue  # "Crescent": a few hamlets of one country are no evidence of it
+        votes[top.country] += 1.0
     return votes
 
 
@@ -201,17 +209,21 @@ def resolve_names(names: list[str], countries: Counter | None = None, containers
     name to the name written right after it ("Paris" → "Texas" in "Paris, Texas").
     """
     gaz = gaz or gazetteer()
-    distinct = list(dict.fromkeys(names))
+    distinct = list(dict.fromkeys([*names, *(containers or {}).values()]))
     context = GeoContext(country_votes(names, gaz) + (countries or Counter()))
     found = {name: candidates(name, gaz) for name in distinct}
+    for name in set(distinct) - set(names):  # written only as a container: a state or a country
+        entries, how = found[name]
+        found[name] = (_regions(entries), how)
+    context.neighbours = cohesion({fold(name): entries for name, (entries, _) in found.items()})
     result: dict[str, tuple[Candidate, float, str]] = {}
     for _ in range(2):
         for name in distinct:
             entries, how = found[name]
             container = None
-            if containers and containers.get(name) in result:
-                container = result[containers[name]][0]
-                container = None if _same_rank(entries, container) else container
+            if containers and containers.get(name) in found:
+                container = best(_regions(found[containers[name]][0]), context, fold(containers[name]))[0]
+                container = None if container is None or _same_rank(entries, container) else container
             top, confidence = best(entries, context, fold(name), container)
             if top is not None:
                 result[name] = (top, confidence if how in ("name", "demonym") else confidence / 2, how)
@@ -220,6 +232,48 @@ def resolve_names(names: list[str], countries: Counter | None = None, containers
                            if c.feature not in AREA_FEATURES and conf >= 0.6]
         context.admin1s = Counter(c.admin1 for c in placed if c.admin1)
     return result
+
+
+def cohesion(readings: dict[str, list[Entry]]) -> dict[tuple[str, float, float], int]:
+    """For each candidate point of an open name, how many of the other names have a
+    candidate within ``COHESION_KM`` of it (towns, counties, airports; countries and
+    states are too big). A name with a well-known reading (a country, a state, a
+    capital) is not open: that reading stands unless the context says otherwise."""
+    import numpy as np
+
+    points, owners, scored = [], [], []
+    keys = list(readings)
+    for number, entries in enumerate(readings.values()):
+        open_name = not _well_known_reading(entries)
+        local = sorted({e.candidate for e in entries if e.candidate.feature not in AREA_FEATURES
+                        and e.candidate.feature != "ADM1"}, key=lambda c: -c.population)
+        for candidate in local[:COHESION_CANDIDATES]:
+            points.append((candidate.lat, candidate.lon))
+            owners.append(number)
+            scored.append(open_name)
+    if len(set(owners)) < 2:
+        return {}
+    lat, lon = np.radians(np.array(points)).T
+    dy = lat[:, None] - lat[None, :]
+    dx = (lon[:, None] - lon[None, :]) * np.cos((lat[:, None] + lat[None, :]) / 2)
+    near = np.hypot(dx, dy) * 6371.0 <= COHESION_KM
+    owner = np.array(owners)
+    by_name = np.zeros((len(points), len(readings)), dtype=bool)
+    by_name[np.arange(len(points)), owner] = True
+    reached = (near.astype(np.int32) @ by_name.astype(np.int32)) > 0
+    reached[np.arange(len(points)), owner] = False
+    counts = reached.sum(axis=1)
+    return {(keys[number], *point): int(n)
+            for point, number, n, keep in zip(points, owners, counts, scored) if n and keep}
+
+
+def _well_known_reading(entries: list[Entry]) -> bool:
+    return any(e.primary and (e.candidate.feature in AREA_FEATURES or e.candidate.feature in ("ADM1", "PPLC"))
+               for e in entries)
+
+
+def _regions(entries: list[Entry]) -> list[Entry]:
+    return [e for e in entries if e.candidate.feature in COUNTRY_FEATURES or e.candidate.feature == "ADM1"]
 
 
 def _same_rank(entries: list[Entry], container: Candidate) -> bool:
