@@ -150,6 +150,16 @@ def test_containers_are_read_from_the_text():
     assert resolved["Churchill"][0].country == "CAN"
 
 
+def test_the_city_of_a_name_is_a_town():
+    from tidings.geo.places import town_cues
+
+    text = "Tickets are sold by the city of Turkey, in Hall County, Texas."
+    spans = [(text.index("Turkey"), text.index("Turkey") + 6, "Turkey")]
+    assert town_cues(spans, text) == {"Turkey"}
+    resolved = resolve_names(["Turkey", "Hall County", "Texas"], towns={"Turkey"})
+    assert resolved["Turkey"][0].country == "USA" and resolved["Turkey"][0].admin1 == "Texas"
+
+
 def test_countries_without_an_outline_are_still_countries():
     place = resolve_toponym("Kosovo")
     assert place.feature == "PCLI" and distance_km(place.lat, place.lon, 42.67, 21.17) < 100

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..geo.gazetteer import gazetteer
-from ..geo.places import containers, countries_in_text
+from ..geo.places import containers, countries_in_text, town_cues
 from ..geo.resolve import distance_km, fallback_place, resolve_names
 
 MAX_MISSES = 50
@@ -42,7 +42,8 @@ def resolve_article(article: dict[str, Any], use_text: bool = True, fallback: bo
     names = [t["text"] for t in toponyms]
     context = countries_in_text(article["text"], gaz) if use_text else Counter()
     spans = sorted((t["start"], t["end"], t["text"]) for t in toponyms)
-    resolved = resolve_names(names, context, containers(spans, article["text"], gaz), gaz)
+    resolved = resolve_names(names, context, containers(spans, article["text"], gaz), gaz,
+                             towns=town_cues(spans, article["text"]))
     guess = fallback_place(resolved) if fallback else None
     rows = []
     for gold in toponyms:

@@ -125,6 +125,15 @@ def containers(spans: list[tuple[int, int, str]], text: str, gaz: Gazetteer | No
     return found
 
 
+_TOWN_CUE = re.compile(r"\b(?:city|town|village|hamlet|township)\s+of\s+$", re.IGNORECASE)
+
+
+def town_cues(spans: list[tuple[int, int, str]], text: str) -> set[str]:
+    """Names written at least once as "the city of X" or "the town of X": towns, whatever
+    else they may name ("the city of Turkey" is not the country)."""
+    return {name for start, _, name in spans if _TOWN_CUE.search(text, max(0, start - 20), start)}
+
+
 def _is_region(name: str, gaz: Gazetteer) -> bool:
     return any(e.candidate.feature in COUNTRY_FEATURES or e.candidate.feature == "ADM1" for e in gaz.lookup(name))
 
@@ -145,7 +154,8 @@ def find_places(doc: Doc, mentions: list[Mention], fallback: bool = False) -> li
     spans.sort()
     context = Counter(m.actor.country for m in mentions if m.actor is not None and m.actor.country
                       and len(m.actor.country) == 3 and m.kind in ("country", "demonym", "capital"))
-    resolved = resolve_names([t for _, _, t in spans], context, containers(spans, doc.text, gaz), gaz)
+    resolved = resolve_names([t for _, _, t in spans], context, containers(spans, doc.text, gaz), gaz,
+                             towns=town_cues(spans, doc.text))
     places = []
     for start, end, text in spans:
         if text in resolved:

@@ -202,11 +202,13 @@ def country_votes(names: Iterable[str], gaz: Gazetteer | None = None) -> Counter
 
 
 def resolve_names(names: list[str], countries: Counter | None = None, containers: dict[str, str] | None = None,
-                  gaz: Gazetteer | None = None) -> dict[str, tuple[Candidate, float, str]]:
+                  gaz: Gazetteer | None = None, towns: set[str] | None = None
+                  ) -> dict[str, tuple[Candidate, float, str]]:
     """Resolve an article's distinct names together: name → (candidate, confidence, rule).
 
     ``countries`` adds context from elsewhere (actor mentions); ``containers`` maps a
-    name to the name written right after it ("Paris" → "Texas" in "Paris, Texas").
+    name to the name written right after it ("Paris" → "Texas" in "Paris, Texas");
+    ``towns`` are names the text calls a town or city ("the city of Turkey").
     """
     gaz = gaz or gazetteer()
     distinct = list(dict.fromkeys([*names, *(containers or {}).values()]))
@@ -215,6 +217,9 @@ def resolve_names(names: list[str], countries: Counter | None = None, containers
     for name in set(distinct) - set(names):  # written only as a container: a state or a country
         entries, how = found[name]
         found[name] = (_regions(entries), how)
+    for name in set(towns or ()) & set(found):
+        entries, how = found[name]
+        found[name] = ([e for e in entries if e.candidate.feature.startswith("PPL")] or entries, how)
     context.neighbours = cohesion({fold(name): entries for name, (entries, _) in found.items()})
     result: dict[str, tuple[Candidate, float, str]] = {}
     for _ in range(2):
