@@ -98,6 +98,12 @@ def test_name_index_survives_the_disk_cache(tmp_path):
     assert built == [1]  # the second call read the cache
 
 
+def test_countries_carry_geonames_points_where_known():
+    gaz = gazetteer()
+    canada = gaz.countries["CAN"]
+    assert canada.geonameid == 6251999 and distance_km(canada.lat, canada.lon, 60.1, -113.6) < 5
+
+
 def test_state_abbreviations_and_counties():
     assert resolve_toponym("Ky.").name == "Kentucky"
     place = resolve_toponym("Metcalfe County")

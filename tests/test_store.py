@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import duckdb
 
 from tidings.ids import article_id, content_hash
 from tidings.models import Article, Event, EventActor, Mention, Actor, Quote, Removed

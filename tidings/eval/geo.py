@@ -1,9 +1,9 @@
 """Toponym resolution scored with the gold spans given (TR-News / GeoVirus JSON Lines).
 
-Each gold toponym is resolved in its article's context: the other gold toponyms of
-the article (their text only), the countries the article text names, and the name
-written right after it ("Paris, Texas"). Metrics, as in Gritta et al. (2019) "A
-Pragmatic Guide to Geoparsing Evaluation":
+Each gold toponym is resolved in its article's context, as ``find_places`` would: the
+other gold toponyms of the article (their text only), the countries the article text
+names, a state or country written after it ("Paris, Texas") and cues such as "the city
+of". Metrics, as in Gritta et al. (2019) "A Pragmatic Guide to Geoparsing Evaluation":
 
 - ``acc_161km``: share of toponyms resolved within 161 km (100 miles) of the gold point
   (an unresolved toponym counts as wrong);

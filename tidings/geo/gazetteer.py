@@ -152,13 +152,14 @@ def _countries(builder: _Builder, geonames) -> tuple[dict[str, Candidate], dict[
                 info[iso3] = record
     countries: dict[str, Candidate] = {}
     iso2_to_iso3: dict[str, str] = {}
+    geonames_points = geonames_country_points()
     for iso2, record in geonames.get_countries().items():
         iso3 = record["iso3"]
         iso2_to_iso3[iso2] = iso3
         extra = info.get(iso3)
         if not extra:
             continue
-        lat, lon = country_point(extra)
+        lat, lon = geonames_points.get(iso2) or country_point(extra)
         candidate = Candidate(record["geonameid"], record["name"], float(lat), float(lon), iso3, None,
                               "PCLI", int(record.get("population") or 0), "geonames+countryinfo")
         countries[iso3] = candidate
@@ -168,6 +169,21 @@ def _countries(builder: _Builder, geonames) -> tuple[dict[str, Candidate], dict[
             if spelling not in (iso2, iso3) and len(spelling) > 2:
                 builder.add(spelling, candidate, False)
     return countries, iso2_to_iso3
+
+
+def geonames_country_points() -> dict[str, tuple[float, float]]:
+    """ISO alpha-2 → GeoNames' own point for the country (independent states), from the
+    ``geomentions`` package's GeoNames extract (CC BY 4.0). Our countries carry GeoNames
+    ids, so they carry GeoNames' points where we have them; ``country_point`` otherwise."""
+    import gzip
+
+    path = importlib.resources.files("geomentions") / "data" / "country_index.json.gz"
+    points: dict[str, tuple[float, float]] = {}
+    for record in json.loads(gzip.decompress(path.read_bytes())).values():
+        code, point = record.get("country_code"), record.get("coordinates")
+        if isinstance(code, str) and len(code) == 2 and point and len(point) == 2:
+            points.setdefault(code, (float(point[0]), float(point[1])))
+    return points
 
 
 def country_point(record: dict) -> tuple[float, float]:

