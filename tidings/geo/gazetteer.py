@@ -33,7 +33,8 @@ from .index import NameIndex, cache_key, cached
 
 # GeoNames feature codes, ordered by how readily a bare name means that kind of place.
 COUNTRY_FEATURES = frozenset({"PCLI", "PCLD", "PCLS", "PCLF", "PCLIX"})
-AREA_FEATURES = COUNTRY_FEATURES | {"CONT", "RGN", "OCN", "SEA", "GULF", "LK"}
+AREA_FEATURES = COUNTRY_FEATURES | {"CONT", "RGN", "OCN", "SEA", "GULF", "LK", "STRT", "CNL", "STM", "ISL", "MTS",
+                                    "MT", "DSRT", "PEN"}
 DEFAULT_MIN_POPULATION = 500
 POINT_MODE = "hedged"  # "hedged" (see country_point) | "centroid" of the main landmass | "listed" rounded centre
 HEDGE_RADIUS_KM = 161.0
@@ -439,8 +440,9 @@ def _extras(builder: _Builder, gazetteer_parts: dict) -> dict[str, str]:
     for abbreviation, code in _data_rows("admin_abbreviations.tsv"):
         if code in subdivisions:
             builder.add(abbreviation, subdivisions[code], False)
-    for name, lat, lon, feature in _data_rows("regions.tsv"):
-        region = Candidate(None, name, float(lat), float(lon), None, None, feature, 0, "tidings:regions")
+    for name, lat, lon, feature, *country in _data_rows("regions.tsv"):
+        region = Candidate(None, name, float(lat), float(lon), country[0] if country else None, None, feature, 0,
+                           "tidings:regions")
         gazetteer_parts["region_points"][name] = region
         builder.add(name, region, True)
     for code, record in gazetteer_parts["continents"].items():

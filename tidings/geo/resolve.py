@@ -20,6 +20,7 @@ from ..models import Place
 from .gazetteer import AREA_FEATURES, COUNTRY_FEATURES, Candidate, Entry, Gazetteer, fold, gazetteer
 
 FEATURE_PRIOR = {"PCLI": 5.0, "CONT": 5.0, "RGN": 4.0, "OCN": 4.0, "SEA": 4.0, "GULF": 3.5, "LK": 3.5,
+                 "STRT": 3.5, "CNL": 3.5, "STM": 3.0, "ISL": 3.5, "MTS": 3.5, "MT": 3.0, "DSRT": 3.5, "PEN": 3.5,
                  "PPLC": 2.0, "ADM1": -0.5, "ADM2": 0.5, "PPL": 0.0}
 # Per decade of population (towns, cities and ADM1s, whose population is that of their
 # cities): with ADM1's prior of -0.5 a state outweighs a same-named city of its own only
@@ -159,7 +160,7 @@ def best(entries: list[Entry], context: GeoContext, key: str = "", container: Ca
         if container is not None and _inside(entry.candidate, container):
             value += CONTAINER_BONUS
         scored.append((value, entry.candidate))
-    scored.sort(key=lambda pair: -pair[0])
+    scored.sort(key=lambda pair: (-pair[0], -pair[1].population, pair[1].name, pair[1].lat, pair[1].lon))
     if len(scored) == 1:
         return scored[0][1], 0.95
     margin = scored[0][0] - scored[1][0]
