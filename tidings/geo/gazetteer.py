@@ -178,9 +178,12 @@ def geonames_country_points() -> dict[str, tuple[float, float]]:
     ids, so they carry GeoNames' points where we have them; ``country_point`` otherwise."""
     import gzip
 
-    path = importlib.resources.files("geomentions") / "data" / "country_index.json.gz"
     points: dict[str, tuple[float, float]] = {}
-    for record in json.loads(gzip.decompress(path.read_bytes())).values():
+    try:
+        data = (importlib.resources.files("geomentions") / "data" / "country_index.json.gz").read_bytes()
+    except (ModuleNotFoundError, FileNotFoundError):
+        return points  # an install without it falls back on ``country_point``
+    for record in json.loads(gzip.decompress(data)).values():
         code, point = record.get("country_code"), record.get("coordinates")
         if isinstance(code, str) and len(code) == 2 and point and len(point) == 2:
             points.setdefault(code, (float(point[0]), float(point[1])))
