@@ -2,10 +2,13 @@
 
 A candidate's score adds up what a reader would weigh: the kind of place (a bare
 "Georgia" is more often a country than a town), its size, whether the name is its
-main name, how much the article is about the candidate's country, and whether it
-lies near the other places the article names. Resolution runs in two passes over
-an article: the first collects the countries the article is about, the second
-decides every name with that distribution (one sense per name per article).
+main name, how much the article is about the candidate's country (and, for counties
+and villages, its state), whether a state or country is written after it ("Paris,
+Texas"), and whether it lies near the other places the article names or could name.
+Resolution runs in two passes over an article: the first collects the countries the
+article is about, the second decides every name with that distribution and the
+places the first pass settled (one sense per name per article). docs/places.md
+explains each rule with examples.
 """
 
 from __future__ import annotations
