@@ -75,6 +75,8 @@ def number_value(phrase: str) -> float | str | None:
     for suffix in (" and a half", " 1/2", "-and-a-half", " ½"):
         if text.endswith(suffix):
             text, half = text[: -len(suffix)].strip(), 0.5
+    if re.fullmatch(r"half\s+an?", text):
+        return 0.5  # "half a year"
     text = re.sub(r"\b(?:of|and)\b", " ", text).replace("-", " ")
     tokens = text.split()
     if len(tokens) > 1 and tokens[0] in ("a", "an") and not tokens[1].isdigit() and tokens[1] not in ("hundred", "thousand"):

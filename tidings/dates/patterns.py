@@ -37,7 +37,7 @@ def _blocks() -> dict[str, str]:
     unit_forms += ["centuries", "millennia"]
     number = (
         rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:a\s+|one\s+)?hundred|(?:{word_number})(?:\s+hundred)?|a\s+few|a\s+couple\s+of|"
-        rf"couple\s+of|a\s+dozen|several|an?|some|few|many)(?:\s+and\s+a\s+half)?"
+        rf"couple\s+of|a\s+dozen|half\s+an?|several|an?|some|few|many)(?:\s+and\s+a\s+half)?"
     )
     spoken_year = (
         rf"(?:nineteen[- ](?:hundred(?:\s+and)?\s+)?(?:(?:{'|'.join(tens)})(?:[- ](?:{'|'.join(ones)}))?|"
@@ -60,16 +60,21 @@ def _blocks() -> dict[str, str]:
         "TZ": r"(?:[ECMP][SD]T|GMT|UTC)\b",
         # zero-width guards (used inside (?i:...)): the first character of a NUMBER / REFERENCE, so
         # the engine skips most positions without trying the whole alternation (same matches, ~2x faster)
-        "NUMBER_START": r"(?=[\daohtfsencm])",
+        "NUMBER_START": r"(?=[\daohtfsencmh])",
         "REFERENCE_START": rf"(?=[{''.join(sorted({w[0].lower() for w in lex.references}))}])",
     }
 
 
 # name → pattern template; {BLOCK} placeholders are filled from _blocks()
 PATTERNS: dict[str, str] = {
-    "clock": r"\b(?P<hour>[01]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>(?i:[ap]\.?\s?m\b\.?))"
+    "clock": r"\b(?P<hour>[01]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>(?i:[ap]\.\s?m\.|[ap]\.?\s?m\b))"
              r"(?:\s+\(?{TZ}\)?)?(?:,?\s+(?:(?P<weekday>{WEEKDAY})|(?P<relday>(?i:yesterday|today|tomorrow))|"
              r"(?P<month>{MONTH})\s+(?P<day>{DAY})))?",
+    # a 24-hour clock ("at 22:30", "0600 GMT", "14.00 local time"): only with a time zone, "local time", "hrs",
+    # or (for "hh:mm") a preposition of time before it (the rule checks), so scores, ratios and prices
+    # ("fell to 10.30") stay out; not in brackets, where it restates a time just given ("10:35 a.m. (0735 GMT)")
+    "clock24": r"(?<![(\d:.])(?=\d)(?P<hour>[01]?\d|2[0-3])(?:(?P<colon>:)|[.]?)(?P<minute>[0-5]\d)(?![\d:.,]\d)"
+               r"(?P<zone>(?:\s*(?i:hrs|h)\b)?(?:\s+{TZ})?)(?P<local>(?=\s+(?i:local\s+time)))?",
     "clock_word": r"\b(?P<word>(?i:noon|midnight|midday))(?:,?\s+(?:(?P<weekday>{WEEKDAY})|(?P<relday>(?i:yesterday|today|tomorrow))))?",
     "clock_morning": r"\b(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s+(?i:in\s+the\s+)(?P<part>(?i:morning|afternoon|evening))",
     "day_part": r"\b(?:(?P<weekday>{WEEKDAY})|(?P<relday>(?i:yesterday|today|tomorrow))|(?P<this>(?i:this))|"
@@ -92,23 +97,29 @@ PATTERNS: dict[str, str] = {
     "century": r"\b(?i:(?:the\s+)?(?P<ordinal>{ORDINAL})[- ]century)\b",
     "quarter": r"\b(?i:(?:(?P<year>{YEAR})(?:'s)?\s+|(?P<rel>this|last|next)\s+year's\s+|(?:the\s+|its\s+)(?P<ago>(?:year-earlier|year-ago|comparable|same|latest)\s+)?)?"
                r"(?:fiscal[- ])?(?P<quarter>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter"
-               r"(?:\s+of\s+(?:fiscal\s+)?(?P<year2>{YEAR}))?)\b",
+               r"(?:\s+of\s+(?:fiscal\s+)?(?P<year2>{YEAR})|\s+of\s+(?P<rel2>this|last|next)\s+year)?)\b",
     "quarter_code": r"\b(?P<quarter>Q[1-4])(?:\s+(?P<year>{YEAR}))?\b",
     "half": r"\b(?i:(?:the\s+)?(?P<half>first|second|last|latter)\s+half\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))\b",
     "period_ref": r"\b(?i:(?P<det>the|this|its)\s+(?P<adj>(?:(?:latest|current|previous|same|recent|most\s+recent|comparable|"
                   r"year-earlier|year-ago|prior|full|corresponding|fiscal)[\s-]+)*)(?P<noun>quarter|year|period|month|week|weekend))\b(?!-)",
     "season": r"\b(?i:(?:(?P<past>(?:this\s+)?past\s+)|(?P<rel>this|last|next|the|early|late|mid)[- ]?\s*)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<spoken>{SPOKEN_YEAR})))?)\b",
     "relative_day": r"\b(?i:(?:the\s+day\s+(?P<rel>before|after)\s+)?(?P<word>today|yesterday|tomorrow))\b",
-    "weekday": r"\b(?:(?P<the>(?i:the)\s+)?(?P<rel>(?i:last|next|this|coming|past|previous|following))\s+)?(?P<weekday>{WEEKDAY})(?!s\b)",
+    "weekday": r"\b(?:(?P<the>(?i:the)\s+)?(?P<rel>(?i:this\s+past|last|next|this|coming|past|previous|following))\s+)?(?P<weekday>{WEEKDAY})(?!s\b)",
     "day_offset": r"\b(?i:the\s+day\s+(?P<dir>before|after))\b(?:\s+(?:(?P<rel>(?i:last|next|this))\s+)?(?P<weekday>{WEEKDAY})|"
                   r"\s+(?P<month>{MONTH})\s+(?P<day>{DAY})|(?=\s*[,.;:)]|\s+(?i:his|her|its|their)\b))",
     "narrative_part": r"\b(?i:(?:the\s+(?P<rel>next|following|previous|same)|that(?:\s+same)?)\s+(?P<part>morning|afternoon|evening|night))\b",
+    # "in the morning", "by mid-afternoon": a part of the day the narrative is on (not "the morning paper")
+    "narrative_daytime": r"(?i:\b(?:in|during|by|until|till|later\s+in|earlier\s+in|early\s+in|late\s+in)\s+)"
+                         r"(?P<core>(?i:the\s+|mid[- ]?)(?P<part>(?i:morning|afternoon|evening)))\b"
+                         r"(?!\s+(?i:of|paper|papers|news|show|edition|session|prayers?|rush|shift|sun|light)\b)",
     "week_of": r"\b(?i:the\s+week\s+of\s+)(?P<month>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?",
     "day_range": r"\b(?P<month>{MONTH})\s+(?P<first>{DAY})\s*(?:-|–|\b(?:and|or|to|through)\b)\s*(?P<core>(?P<day>{DAY}))(?!\s*(?:%|percent)|[\d,.]\d)",
     "unit_range": r"\b(?i:{NUMBER_START}(?P<number>{NUMBER})\s+(?:to|or)\s+(?P<number2>{NUMBER})[\s-]+(?P<unit>{UNIT}))\b",
     "weekdays_set": r"\b(?:(?i:every|each)\s+(?P<weekday>{WEEKDAY})|(?P<weekday2>{WEEKDAY})s\b)",
     "holiday": r"\b(?:(?P<rel>(?i:last|next|this))\s+)?(?P<holiday>{HOLIDAY})\b",
-    "unit_relative": r"\b(?i:(?P<the>the\s+)?(?P<rel>last|this|next|past|coming|previous|following|current|same)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|day))\b",
+    "unit_relative": r"\b(?i:(?P<the>the\s+)?(?P<rel>this\s+past|last|this|next|past|coming|previous|preceding|following|current|same)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|day))\b",
+    "unit_offset": r"\b(?i:the\s+(?P<unit>week|month|year|quarter)\s+(?P<dir>before|after|earlier|later))\b"
+                   r"(?=\s*(?:[,.;:)!?\"'\u201d]|$)|\s+(?i:and|but|when|while|as|with)\b)",
     "unit_that": r"\b(?i:(?P<rel>that)\s+(?:same\s+)?(?P<unit>day|week|month|year|quarter))\b",
     "year_end": r"\b(?i:year[- ]end|year's\s+end|the\s+end\s+of\s+the\s+year)\b",
     "year_earlier": r"\b(?i:year-(?:earlier|ago))\b(?!\s+(?:quarter|period))",
@@ -121,6 +132,7 @@ PATTERNS: dict[str, str] = {
     "the_duration": r"\b(?i:the\s+(?:(?P<rel>first|past|last|next|latest|coming|previous|final|following|remaining)\s+)?(?P<number>{NUMBER})\s+(?P<unit>{UNIT}))\b",
     "duration": r"\b(?i:{NUMBER_START}(?P<number>{NUMBER})(?:\s+(?:more|additional|further|full|straight|consecutive))?(?:\s+|-)(?P<unit>{UNIT})(?P<and_half>\s+and\s+a\s+half)?(?P<suffix>-(?:long|old))?)\b",
     "vague_duration": r"(?i:\b(?:for|over|within|after|in|took|take|takes|of)\s+(?P<core>(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes)(?P<suffix>-long)?))\b",
+    "vague_span": r"(?i:\b(?P<core>(?P<unit>hours|minutes|days|weeks|months|years|decades))(?=\s+(?:later|earlier|ago|afterwards?)\b))",
     "reference": r"\b(?i:{REFERENCE_START}(?P<word>{REFERENCE}))\b",
 }
 
@@ -163,6 +175,7 @@ def gates() -> dict[str, tuple[tuple[str, ...], ...]]:
     calendar = ("quarter", "year", "period", "month", "week")
     return {
         "clock_word": (("noon", "midnight", "midday"),),
+        "clock24": ((":", "gmt", "utc", "local", "hrs", "h", "est", "edt", "pst", "pdt", "cst", "cdt", "mst", "mdt"),),
         "clock_morning": (("morning", "afternoon", "evening"),),
         "day_part": (parts,),
         "last_night": (("night",),),
@@ -183,10 +196,11 @@ def gates() -> dict[str, tuple[tuple[str, ...], ...]]:
         "relative_day": (relative_days,),
         "weekday": (weekdays,), "weekdays_set": (weekdays,),
         "day_offset": (("day",),),
-        "narrative_part": (parts,),
+        "narrative_part": (parts,), "narrative_daytime": (("morning", "afternoon", "evening"),),
         "unit_range": (units, ("to", "or")),
         "holiday": (_words(lex.holidays),),
         "unit_relative": (units,), "unit_that": (("that",), units),
+        "unit_offset": (("the",), ("before", "after", "earlier", "later")),
         "year_end": (("year",),), "year_earlier": (("year-",),),
         "set_every": (units, ("every", "each", "per")),
         "set_rate": (units, ("a", "per")),
@@ -196,6 +210,7 @@ def gates() -> dict[str, tuple[tuple[str, ...], ...]]:
         "the_duration": (units, ("the",)),
         "duration": (units,),
         "vague_duration": (units,),
+        "vague_span": (units, ("later", "earlier", "ago", "afterward")),
         "reference": (_words(lex.references),),
     }
 

@@ -32,9 +32,9 @@ def day_offset(m: re.Match, ctx: Context) -> Reading | None:
 
 
 def narrative_part(m: re.Match, ctx: Context) -> Reading:
-    """"the next morning", "that night": a part of the narrative's day (or the day after or before it)."""
+    """"the next morning", "that night", "in the morning": a part of the narrative's day (or the day after or before it)."""
     part = load_lexicon().day_parts[m["part"].lower()]
-    offset = {"next": 1, "following": 1, "previous": -1}.get((m["rel"] or "").lower(), 0)
+    offset = {"next": 1, "following": 1, "previous": -1}.get((m.groupdict().get("rel") or "").lower(), 0)
     day = ctx.reference_day() + timedelta(days=offset)
     return Reading("TIME", f"{day.isoformat()}T{part}", Period("time", day, day_part=part), narrative=True)
 
@@ -66,6 +66,13 @@ def unit_that(m: re.Match, ctx: Context) -> Reading | None:
     if reading is not None and reading.value.endswith("-XX") and "same" not in m.group(0).lower():
         return None  # "trades made that day" after a month: a generic day, not the story's
     return reading
+
+
+def unit_offset(m: re.Match, ctx: Context) -> Reading | None:
+    """"the year before", "the week after": one unit back or on from the narrative's last date (the pattern
+    takes it only where nothing follows that it could count from instead, as in "the year before the war")."""
+    offset = -1 if m["dir"].lower() in ("before", "earlier") else 1
+    return ctx.from_reference(m["unit"].lower(), offset)
 
 
 def year_earlier(m: re.Match, ctx: Context) -> Reading:
@@ -106,6 +113,6 @@ def later_period(value: str, text: str, end: int, previous: Period) -> Period | 
 
 
 RULES: dict[str, Rule] = {
-    "day_offset": day_offset, "narrative_part": narrative_part, "week_of": week_of, "unit_range": unit_range,
-    "unit_that": unit_that, "year_earlier": year_earlier, "year_period": year_period,
+    "day_offset": day_offset, "narrative_part": narrative_part, "narrative_daytime": narrative_part, "week_of": week_of,
+    "unit_range": unit_range, "unit_that": unit_that, "unit_offset": unit_offset, "year_earlier": year_earlier, "year_period": year_period,
 }

@@ -17,7 +17,7 @@ from .context import Context, Reading
 from .lexicon import load_lexicon, month_number, number_value, weekday_number
 
 Rule = Callable[[re.Match, Context], "Reading | None"]
-UNIT_GRANULARITY = {"day": "day", "night": "day", "week": "week", "weekend": "weekend", "fortnight": "week",
+UNIT_GRANULARITY = {"day": "day", "night": "day", "week": "week", "weekend": "weekend", "fortnight": "day",
                     "month": "month", "quarter": "quarter", "year": "year", "decade": "year", "century": "year",
                     "millennium": "year", "hour": "day", "minute": "day", "second": "day"}
 SHIFT_UNIT = {"decade": "decade", "century": "century", "millennium": "century", "fortnight": "week", "night": "day"}
@@ -35,6 +35,7 @@ COUNT_RATE = re.compile(r"(?i:(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seve
 PERSON_AFTER = re.compile(r"\s+(?:son|daughter|boy|girl|baby|child|infant|man|woman|brother|sister|"
                           r"grandson|granddaughter)\b")
 COPULA = re.compile(r"(?i:\b(?:are|is|was|were|be|been|am|'re|'s|turns|turned)\s+)$")
+CLOCK_PREPOSITION = re.compile(r"(?i:\b(?:at|from|until|till|by|before|after|around|about|since|to|between)\s+)$")
 RATE_CONTEXT = re.compile(r"(?i:(?:\d|%|\bmillion|\bbillion|\bthousand|\bhundred|\btimes|\bonce|\btwice|\bdollars|\bcents|"
                           r"\bpounds|\beuros|\bpercent|\bshares|\btons|\bbarrels|\bhours)\s+)$")
 
@@ -78,6 +79,21 @@ def clock(m: re.Match, ctx: Context) -> Reading | None:
     hour = _ampm_hour(hour, m["ampm"])
     day = _named_day(m, ctx) or ctx.day_nearby(m.end()) or ctx.reference_day()
     return Reading("TIME", f"{day.isoformat()}T{hour:02d}:{int(m['minute'] or 0):02d}", Period("time", day, clock=""))
+
+
+def clock24(m: re.Match, ctx: Context) -> Reading | None:
+    """"at 22:30", "0600 GMT": a 24-hour clock on the day the text speaks of (a weekday after it, else the narrative's).
+
+    Digits alone are no time: "hh:mm" needs a preposition of time before it ("at", "from", "until"),
+    anything else a time zone, "hrs" or "local time" after it. "at 1:30" is left out: a one-digit hour
+    is the 12-hour clock of US copy, where it most often means the afternoon."""
+    marked = bool(m["zone"].strip()) or m["local"] is not None
+    after_preposition = CLOCK_PREPOSITION.search(ctx.text, max(0, m.start() - 10), m.start())
+    if not marked and not (m["colon"] and len(m["hour"]) == 2 and after_preposition):
+        return None
+    hour, minute = int(m["hour"]), int(m["minute"])
+    day = ctx.day_nearby(m.end()) or ctx.reference_day()
+    return Reading("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", Period("time", day, clock=f"{hour:02d}:{minute:02d}"))
 
 
 def clock_word(m: re.Match, ctx: Context) -> Reading:
@@ -216,8 +232,8 @@ def quarter(m: re.Match, ctx: Context) -> Reading:
     year_text = groups.get("year") or groups.get("year2")
     if year_text:
         year_ = int(year_text)
-    elif groups.get("rel"):
-        year_ = ctx.anchor_date.year + {"this": 0, "last": -1, "next": 1}[groups["rel"].lower()]
+    elif groups.get("rel") or groups.get("rel2"):
+        year_ = ctx.anchor_date.year + {"this": 0, "last": -1, "next": 1}[(groups.get("rel") or groups["rel2"]).lower()]
     else:
         current = (ctx.anchor_date.month - 1) // 3 + 1
         year_ = ctx.anchor_date.year - (1 if number > current and ctx.direction(m.start(), m.end()) <= 0 else 0)
@@ -256,7 +272,8 @@ def relative_day(m: re.Match, ctx: Context) -> Reading:
 
 
 def weekday(m: re.Match, ctx: Context) -> Reading | None:
-    rel = (m["rel"] or "").lower()
+    rel = " ".join((m["rel"] or "").lower().split())
+    rel = "past" if rel == "this past" else rel  # "this past Sunday": the one just gone
     if m["the"] and rel not in ("previous", "following", "next", "last"):
         return None
     if rel in ("previous", "following"):  # "the previous Friday": the one before the narrative's day
@@ -264,14 +281,6 @@ def weekday(m: re.Match, ctx: Context) -> Reading | None:
         return Reading("DATE", day.isoformat(), Period("day", day), narrative=True)
     day = ctx.weekday(weekday_number(m["weekday"]), m.start(), m.end(), rel)
     return Reading("DATE", day.isoformat(), Period("day", day))
-
-
-
-
-
-
-
-
 
 
 def weekdays_set(m: re.Match, ctx: Context) -> Reading:
@@ -286,13 +295,13 @@ def holiday_date(m: re.Match, ctx: Context) -> Reading | None:
 
 
 def unit_relative(m: re.Match, ctx: Context) -> Reading | None:
-    unit, rel, the = m["unit"].lower(), m["rel"].lower(), bool(m["the"])
-    if rel in ("same", "following", "previous") and the or (unit == "day" and rel in ("next",) and the):
-        offset = {"same": 0, "following": 1, "previous": -1, "next": 1}[rel]
+    unit, rel, the = m["unit"].lower(), " ".join(m["rel"].lower().split()), bool(m["the"])
+    if rel in ("same", "following", "previous", "preceding") and the or (unit == "day" and rel in ("next",) and the):
+        offset = {"same": 0, "following": 1, "previous": -1, "preceding": -1, "next": 1}[rel]
         return ctx.from_reference(unit, offset)
     if unit == "day":
         return None
-    offset = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1, "following": 1}.get(rel)
+    offset = {"last": -1, "past": -1, "this past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1, "following": 1}.get(rel)
     if offset is None:
         return None
     if unit == "weekend":
@@ -300,8 +309,6 @@ def unit_relative(m: re.Match, ctx: Context) -> Reading | None:
     granularity = UNIT_GRANULARITY[unit] if unit not in ("decade", "century") else unit
     period = shift_period(period_of(ctx.anchor_date, granularity), SHIFT_UNIT.get(unit, unit), offset)
     return Reading("DATE", period.value, period)
-
-
 
 
 def ago(m: re.Match, ctx: Context) -> Reading | None:
@@ -318,8 +325,8 @@ def ago(m: re.Match, ctx: Context) -> Reading | None:
     relative_to_reference = ctx.use_narrative and ctx.reference is not None and ctx.reference.granularity in ("quarter", "half") and (
         direction == "earlier" or unit == "year")
     amount = ctx.adjust_amount(amount)
-    shift_unit = {"decade": "year", "century": "year", "millennium": "year"}.get(unit, unit)
-    amount *= {"decade": 10, "century": 100, "millennium": 1000}.get(unit, 1)
+    shift_unit = {"decade": "year", "century": "year", "millennium": "year", "fortnight": "week"}.get(unit, unit)
+    amount *= {"decade": 10, "century": 100, "millennium": 1000, "fortnight": 2}.get(unit, 1)
     if relative_to_reference:
         period = shift_period(ctx.reference, SHIFT_UNIT.get(shift_unit, shift_unit), sign * amount)
         return Reading("DATE", period.value, period, narrative=True, approximate=ctx.approximate)
@@ -460,6 +467,8 @@ def period_ref(m: re.Match, ctx: Context) -> Reading | None:
         return Reading("DATE", period.value, period, narrative=year_ago)
     if det == "that" or adjectives & {"same"}:
         return ctx.from_reference(noun, 0)
+    if det == "the" and adjectives & {"previous", "prior"} and adjectives <= {"previous", "prior", "fiscal", "full"}:
+        return ctx.from_reference(noun, -1)  # "the previous year": the one before the year the story is in
     granularity = {"year": "year", "month": "month", "week": "week"}[noun]
     offset = -1 if adjectives & {"latest", "previous", "past", "last", "prior"} or year_ago else 0
     period = shift_period(period_of(ctx.anchor_date, granularity), granularity, offset)
@@ -471,12 +480,8 @@ def year_end(m: re.Match, ctx: Context) -> Reading:
     return Reading("DATE", period.value, period)
 
 
-
-
-
-
 RULES: dict[str, Rule] = {
-    "clock": clock, "clock_word": clock_word, "clock_morning": clock_morning, "day_part": day_part,
+    "clock": clock, "clock24": clock24, "clock_word": clock_word, "clock_morning": clock_morning, "day_part": day_part,
     "last_night": last_night, "full_date": full_date, "full_date_dmy": full_date, "iso_date": full_date,
     "slash_date": full_date, "month_day": month_day, "day_month": month_day, "month_year": month_year,
     "month_relyear": month_relyear, "month": month, "fiscal_year": fiscal_year, "year": year,
@@ -485,6 +490,6 @@ RULES: dict[str, Rule] = {
     "relative_day": relative_day, "weekday": weekday, "day_range": month_day, "weekdays_set": weekdays_set, "holiday": holiday_date,
     "unit_relative": unit_relative, "ago": ago, "the_duration": the_duration,
     "duration": duration, "vague_duration": vague_duration, "set_every": set_every, "set_month": set_month,
-    "set_rate": set_rate, "frequency": frequency, "reference": reference, "period_ref": period_ref,
+    "set_rate": set_rate, "frequency": frequency, "reference": reference, "vague_span": vague_duration, "period_ref": period_ref,
     "year_end": year_end,
 }

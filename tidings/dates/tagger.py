@@ -28,7 +28,7 @@ _MODIFIERS = re.compile(
     r"(?i:(?:\b(?:nearly|almost|more\s+than|less\s+than|at\s+least|up\s+to|no\s+more\s+than|some|roughly|"
     r"approximately|around|just\s+(?:over|under))\s+)?"
     r"(?:\b(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle|close|rest|remainder)\s+of\s+|"
-    r"\b(?:early|late|earlier|later)\s+|\b(?:mid|post|pre)-?\s*)?)$"
+    r"\b(?:early|late|earlier|later)\s+|\b(?:mid|post|pre)-?\s*|\bend-)?)$"
 )
 _RELATIVE = re.compile(r"(?i:\b(?:last|next|this|coming|past)\s+)$")
 _APPROX_OUTSIDE = re.compile(r"(?i:\babout\s+)$")
