@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .frames import ArticleIndex
-from .lexicon import CueLexicon
+from .lexicon import CueLexicon, cue_lexicon
 from .marks import QuoteMarks
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -106,8 +106,19 @@ def speaker_of(cue: Token) -> Token | None:
         if verb.dep_ in _CLIMB_DEPS and verb.head.i != verb.i:
             verb = verb.head
             continue
+        if _issued_document(verb):  # "X issued a statement saying …": X speaks
+            verb = verb.head.head
+            continue
         break
     return None
+
+
+def _issued_document(verb: Token) -> bool:
+    """A participle on the object of another verb, when that object is a document
+    (``issued a statement saying``, ``released an ad calling it``)."""
+    noun = verb.head
+    return (verb.dep_ == "acl" and verb.tag_ == "VBG" and noun.dep_ == "dobj" and noun.head.i != noun.i
+            and noun.lemma_.lower() in cue_lexicon().documents)
 
 
 def _subject_child(verb: Token) -> Token | None:
@@ -132,11 +143,18 @@ def _past_dateline(subject: Token, cue: Token) -> Token:
     """``LONDON (Reuters) - Donald Trump said``: the subject after a dateline's dash, not the city."""
     if subject.i >= cue.i:
         return subject
-    tokens = subject.doc[subject.i : cue.i]
-    dash = next((t for t in tokens if t.text in ("—", "–", "-", "--")), None)
+    doc = subject.doc
+    tokens = doc[subject.i : cue.i]
+    # a spaced dash only: "Ted Cruz (R-Texas) Wednesday, saying" has no dateline
+    dash = next((t for t in tokens if t.text in ("—", "–", "-", "--") and doc[t.i - 1].whitespace_), None)
     if dash is None or subject.i - subject.sent.start > 3:
         return subject
-    names = [t for t in subject.doc[dash.i + 1 : cue.i] if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    names = []  # the first name after the dash, not a later date ("— Gov. Mike Pence on Thursday blamed")
+    for token in doc[dash.i + 1 : cue.i]:
+        if token.pos_ in ("PROPN", "NOUN", "PRON"):
+            names.append(token)
+        elif names:
+            break
     return names[-1] if names else subject
 
 
@@ -330,6 +348,8 @@ def _before_tokens(index: ArticleIndex, quote: QuoteMarks, prev_close: int) -> l
     """Tokens from the last sentence end (or previous quote, or paragraph start) to the opening mark."""
     para = index.paragraph_span(index.paragraph_of(quote.open))
     tokens = list(index.tokens_between(max(prev_close, para[0]), quote.open))
+    while tokens and tokens[-1].is_space:  # "continues:\xa0“…”": a no-break space before the mark
+        tokens.pop()
     for n in range(len(tokens) - 1, -1, -1):
         if tokens[n].text in _SENTENCE_FINAL:
             return tokens[n + 1 :]

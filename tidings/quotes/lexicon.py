@@ -20,6 +20,7 @@ class CueLexicon:
     lemma_of: dict[str, str]  # any known form (lower case) -> lemma
     prepositions: tuple[str, ...]
     nouns: frozenset[str]
+    documents: frozenset[str]  # things a speaker issues ("a statement saying …")
     pronouns: dict[str, str]  # pronoun -> male | female | plural | organization | first
     generic_heads: frozenset[str]
     titles: frozenset[str]
@@ -61,6 +62,7 @@ def cue_lexicon() -> CueLexicon:
         lemma_of=lemma_of,
         prepositions=tuple(cues.get("prepositions") or ()),
         nouns=frozenset(cues.get("nouns") or ()),
+        documents=frozenset(cues.get("documents") or ()),
         pronouns={k.lower(): v for k, v in (speakers.get("pronouns") or {}).items()},
         generic_heads=frozenset(speakers.get("generic_person_heads") or ()),
         titles=frozenset(speakers.get("titles") or ()),

@@ -6,6 +6,8 @@ Newsroom conventions handled here, without any parse:
 - curly single quotes ‘…’ only where they cannot be apostrophes (an opening
   ‘ after a space, a closing ’ not followed by a letter), and only outside a
   double-quoted span (inside one they are a nested quote);
+- a straight mark closing right after a nested single quote and a space
+  (``"… 'Well done,' " she said``) — typographers keep the two marks apart;
 - a quote that runs over several paragraphs: the opening paragraph has no
   closing mark and the next paragraph opens with a mark. Each paragraph's
   piece is kept (``pieces``) so callers can report per paragraph or as one.
@@ -53,9 +55,12 @@ def _is_opening_position(text: str, i: int) -> bool:
 
 
 def _is_closing_position(text: str, i: int) -> bool:
+    """A mark closes after a non-space, or after a nested single quote and a typographer's space
+    (``… 'Well done,' " she said``), when a space or punctuation follows."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return not before.isspace() and (after.isspace() or not after.isalnum())
+    nested = before == " " and i > 1 and text[i - 2] in "'’"
+    return (not before.isspace() or nested) and (after.isspace() or not after.isalnum())
 
 
 def _next_paragraph_opens(text: str, i: int) -> int | None:
