@@ -24,6 +24,9 @@ Conventions (documented choices):
   reported at all.
 - A quote closed by a dash and a bare name on its line (``“…” ― Steve Quinlan``)
   takes that name as its speaker (``direct:after-dash``).
+- An *according to X* phrase in the attribution's sentence makes X the speaker
+  of record (``“…,” Walker said, according to the AP`` → the AP; :mod:`.reported`).
+- A digest line ``Topic - Name: “…”`` takes the name before the colon (``direct:dash-lead``).
 - A speaker mention is the words of the attribution itself: a pronoun ("he",
   "who") stays the mention, and ``speaker`` holds the Actor it resolves to.
 - Quote offsets are those of the content, without the quotation marks.
@@ -34,8 +37,9 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..models import Mention, Quote
-from .attribution import Attribution, after_frame, before_frame, governing_cue
-from .neighbours import colon_paragraph, dash_byline, previous_sentence
+from .attribution import Attribution, _before_tokens, after_frame, before_frame, governing_cue
+from .neighbours import colon_paragraph, dash_byline, dash_lead, previous_sentence
+from .reported import reported_source
 from .frames import ArticleIndex
 from .indirect import find_indirect
 from .lexicon import cue_lexicon
@@ -48,7 +52,7 @@ _SHORT_WORDS = 3  # quoted phrases this short need a cue to count as quotes
 _TITLE_WORDS = 8  # longest quoted Title Case phrase taken for a title rather than speech
 _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "&"}
 _CONFIDENCE = {
-    "direct:after": 0.95, "direct:after-inverted": 0.95, "direct:before": 0.9, "direct:governed": 0.85, "direct:nearest-cue": 0.7, "direct:colon-subject": 0.7, "direct:colon-named": 0.6, "direct:after-dash": 0.8, "direct:possessive-noun": 0.7,
+    "direct:after": 0.95, "direct:after-inverted": 0.95, "direct:before": 0.9, "direct:governed": 0.85, "direct:nearest-cue": 0.7, "direct:colon-subject": 0.7, "direct:colon-named": 0.6, "direct:after-dash": 0.8, "direct:dash-lead": 0.8, "direct:possessive-noun": 0.7,
     "direct:colon-paragraph": 0.85, "direct:stance": 0.65, "direct:according-to": 0.85, "direct:split": 0.9,
     "direct:continued": 0.75, "direct:previous-sentence": 0.7, "direct:previous-paragraph": 0.6, "direct:continued-paragraph": 0.6, "direct:unattributed": 0.5,
 }
@@ -83,7 +87,7 @@ def _attribute(index: ArticleIndex, marks: list[QuoteMarks], i: int) -> Attribut
     quote = marks[i]
     prev_close = marks[i - 1].close if i > 0 else 0
     next_open = marks[i + 1].open if i + 1 < len(marks) else len(index.text)
-    byline = dash_byline(index, quote, next_open)
+    byline = dash_byline(index, quote, next_open) or dash_lead(index, quote)
     if byline is not None:
         return byline
     after = after_frame(index, quote, next_open, lexicon)
@@ -91,10 +95,23 @@ def _attribute(index: ArticleIndex, marks: list[QuoteMarks], i: int) -> Attribut
         # “…,” adding/claiming …: the participle continues a clause whose own cue governs the quote
         sentence = index.sentence_at(quote.start)
         governed = governing_cue(index, quote, lexicon) if sentence is not None and sentence.parsed else None
-        return governed or after
-    return (after
-            or before_frame(index, quote, prev_close, lexicon)
-            or colon_paragraph(index, quote, lexicon))
+        after = governed or after
+    elif after is not None and _embedded(index, quote, prev_close):
+        # “…” inside a running sentence with no comma to close it off: a cue before it
+        # (``vowing to “open up” libel laws, and suggesting``) is the attribution, if any
+        after = before_frame(index, quote, prev_close, lexicon) or after
+    found = (after
+             or before_frame(index, quote, prev_close, lexicon)
+             or colon_paragraph(index, quote, lexicon))
+    return reported_source(index, quote, found) if found is not None else None
+
+
+def _embedded(index: ArticleIndex, quote: QuoteMarks, prev_close: int) -> bool:
+    """A quoted phrase inside a running sentence: words of the sentence before its opening mark
+    and no comma, question or exclamation mark closing it (``to “open up” libel laws``)."""
+    if index.text[quote.start:quote.end].rstrip().endswith((",", "?", "!")) or index.text[quote.close:quote.close + 1] == ",":
+        return False
+    return any(not (t.is_punct or t.is_space) for t in _before_tokens(index, quote, prev_close))
 
 
 def _inherit(index: ArticleIndex, quote: QuoteMarks, previous: tuple[QuoteMarks, Attribution] | None) -> Attribution | None:

@@ -415,6 +415,34 @@ def _positional_subject(tokens: list[Token]) -> Token | None:
     return None
 
 
+def _lost_subject(cue: Token) -> Token | None:
+    """A finite cue the parser left without a subject (``And Skelly called Braynard “…”`` with
+    *Skelly* tagged an adverb; ``Sanders, meanwhile, who sits at …, said``): the name before it,
+    past adverbs and comma-set phrases, when nothing else of the clause stands between."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "expl" for c in cue.children):
+        return None
+    sentence = cue.sent
+    i = cue.i - 1
+    for _ in range(3):  # up to three comma-set phrases
+        while i > sentence.start and (cue.doc[i].pos_ in ("ADV", "AUX", "PART") and not cue.doc[i].text[:1].isupper()
+                                       or cue.doc[i].is_space):
+            i -= 1
+        if cue.doc[i].text != ",":
+            break
+        j = i - 1
+        while j > sentence.start and cue.doc[j].text != "," and i - j <= 10:
+            j -= 1
+        if cue.doc[j].text != ",":
+            break
+        i = j - 1
+    token = cue.doc[i] if i >= sentence.start else None
+    if token is None or token.lower_ in _RELATIVE or token.is_punct:
+        return None
+    if token.pos_ in ("PROPN", "PRON") or (token.text[:1].isupper() and token.pos_ in ("NOUN", "ADV", "ADJ")):
+        return token
+    return None
+
+
 def _quote_root(index: ArticleIndex, quote: QuoteMarks) -> Token | None:
     """The first token of the quote whose syntactic head lies outside it."""
     inside = index.tokens_between(quote.start, quote.end)
@@ -468,7 +496,7 @@ def governing_cue(index: ArticleIndex, quote: QuoteMarks, lexicon: CueLexicon) -
             break  # "Obama, who called it “unfit”": a relative clause's own cue is not reported by the main one
         node = node.head
     for cue in reversed(candidates):
-        subject = speaker_of(cue)
+        subject = speaker_of(cue) or _lost_subject(cue)
         if subject is not None and not (quote.open <= subject.idx < quote.close):
             return _make(cue, subject, frame, "direct:governed")
     if according is not None:

@@ -1,5 +1,5 @@
-"""Attribution from beyond a quote's own sentence: a dash byline closing its line, a
-cue-and-colon paragraph before it, or a speech sentence right before a quote that opens
+"""Attribution from beyond a quote's own sentence: a dash byline closing its line (or a
+dash and a name leading into it), a cue-and-colon paragraph before it, or a speech sentence right before a quote that opens
 its sentence.
 
 The colon paragraph and previous sentence run only when the quote's own frame
@@ -39,6 +39,26 @@ def dash_byline(index: ArticleIndex, quote: QuoteMarks, next_open: int) -> Attri
     dash = match.start("dash")
     return Attribution(match.group("dash"), dash, match.end("dash"), start, stop, match.group("name"),
                        head, "direct:after-dash")
+
+
+# a dash, a name of one to five capitalised words and a colon right before the opening mark
+_DASH_LEAD = re.compile(
+    rf"(?:^|[ \t\xa0])(?:[―—–]|--?)[ \t\xa0]+(?P<name>{_NAME_WORD}(?:[ \xa0]+{_NAME_WORD}){{0,4}})[ \t\xa0]*:[ \t\xa0]*$"
+)
+
+
+def dash_lead(index: ArticleIndex, quote: QuoteMarks) -> Attribution | None:
+    """``Pollsters agree - Carl Bialik: “…”``: a digest line naming its source after a dash,
+    then a colon and the quote (the mirror of :func:`dash_byline`)."""
+    para_start, _ = index.paragraph_span(index.paragraph_of(quote.open))
+    line = index.text[para_start:quote.open]
+    match = _DASH_LEAD.search(line)
+    if match is None:
+        return None
+    start, stop = para_start + match.start("name"), para_start + match.end("name")
+    head = index.token_at(stop - 1)
+    colon = index.text.index(":", stop)
+    return Attribution(":", colon, colon + 1, start, stop, index.text[start:stop], head, "direct:dash-lead")
 
 
 def colon_paragraph(index: ArticleIndex, quote: QuoteMarks, lexicon: CueLexicon) -> Attribution | None:
