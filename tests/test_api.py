@@ -61,6 +61,8 @@ def test_events_filters_and_paging(setup):
     assert not {e["id"] for e in first["items"]} & {e["id"] for e in second["items"]}
     accuse = client.get("/api/events?type=ACCUSE&type=THREATEN").json()
     assert {e["plover_type"] for e in accuse["items"]} == {"ACCUSE", "THREATEN"} and accuse["total"] == 3
+    assert client.get("/api/events", near="Baku", within=100).json()["total"] == 2
+    assert client.get("/api/events", near="40.4,49.9").json()["total"] == 2
     event_id = body["items"][0]["id"]
     assert client.get(f"/api/events/{event_id}").json()["article_id"] == ids["baku"]
 
@@ -72,7 +74,8 @@ def test_bad_parameters_are_clear_4xx(setup):
              "/api/events?limit=-1": (422, "greater"), "/api/dyads/ISR/AZE/series?by=fortnight": (422, "pattern"),
              "/api/events?since=2024&until=2023": (400, "empty period"), "/api/events?dyad=ISR": (422, "pattern"),
              "/api/events/nope": (404, "no event"), "/api/articles/nope": (404, "no article"),
-             "/api/export?format=xml": (422, "pattern")}
+             "/api/export?format=xml": (422, "pattern"), "/api/events?near=Xqzzyville": (400, "unknown place"),
+             "/api/events?near=Baku&within=0": (422, "greater")}
     for url, (status, words) in cases.items():
         response = client.get(url)
         assert response.status_code == status, url

@@ -168,3 +168,10 @@ def test_overlay_builds_rollup_in_memory(store):
     assert query.dyad_series(con, "ISR", "AZE")["events"].sum() == 4
     with pytest.raises(Exception):
         con.execute("DELETE FROM store.main.events")
+
+
+def test_a_place_filter_is_never_answered_from_the_rollup():
+    from tidings.query.rollup import rollup_answers
+
+    assert rollup_answers(EventFilter.build(dyad="ISR,AZE"))
+    assert not rollup_answers(EventFilter.build(dyad="ISR,AZE", near="40.4,49.9", within_km=20))

@@ -68,3 +68,15 @@ def test_export_and_errors(db, tmp_path):
     assert len(pd.read_parquet(tmp_path / "parts.parquet")) == 12
     bad = runner.invoke(app, ["events", "--db", db, "--type", "BOGUS"])
     assert bad.exit_code != 0
+
+
+def test_events_near_a_place_or_point(db, tmp_path):
+    near_baku = run("events", "--db", db, "--format", "csv", "--near", "Baku", "--within", "50")
+    assert len(near_baku.splitlines()) == 3  # header + the two meetings placed in Baku
+    assert len(run("events", "--db", db, "--format", "csv", "--near", "50.45,30.52").splitlines()) == 2
+    out = tmp_path / "near.parquet"
+    run("export", "--db", db, "--format", "parquet", "--out", str(out), "--near", "Baku")
+    assert len(pd.read_parquet(out)) == 2
+    for args in (["--near", "Xqzzyville"], ["--near", "Baku", "--within", "0"], ["--near", "95,10"]):
+        bad = runner.invoke(app, ["events", "--db", db, *args])
+        assert bad.exit_code != 0

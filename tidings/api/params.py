@@ -34,6 +34,8 @@ def event_filter(
     since: DateBound = None,
     until: DateBound = None,
     country: Annotated[str | None, Query(pattern=CODE_PATTERN, description="where it happened (ISO alpha-3)")] = None,
+    near: Annotated[str | None, Query(max_length=100, description="placed near a place (Kharkiv) or point (49.99,36.23)")] = None,
+    within: Annotated[float | None, Query(gt=0, le=5000, description="km around near (default 50)")] = None,
     text: Text = None,
     article: Annotated[str | None, Query(max_length=64, pattern=r"^[\w-]*$")] = None,
     quad: Annotated[list[int] | None, Query(description="PLOVER quad class 1-4")] = None,
@@ -42,8 +44,8 @@ def event_filter(
 ) -> EventFilter:
     """The event filter from the query string (raises QueryError → 400 on meaningless values)."""
     return EventFilter.build(actor=actor, dyad=dyad, directed=directed, types=type, since=since, until=until,
-                             country=country, text=text, article=article, quads=quad, factual=factual,
-                             include_historical=historical)
+                             country=country, near=near, within_km=within, text=text, article=article, quads=quad,
+                             factual=factual, include_historical=historical)
 
 
 def page(items: list, total: int | None, limit: int, offset: int, **extra) -> dict:

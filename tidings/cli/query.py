@@ -31,6 +31,8 @@ Types = Annotated[Optional[list[str]], typer.Option("--type", help="PLOVER type 
 Since = Annotated[Optional[str], typer.Option("--since", help="YYYY, YYYY-MM or YYYY-MM-DD (event date)")]
 Until = Annotated[Optional[str], typer.Option("--until", help="inclusive: 2023-05 keeps all of May")]
 Country = Annotated[Optional[str], typer.Option("--country", help="where the event happened (ISO alpha-3)")]
+Near = Annotated[Optional[str], typer.Option("--near", help="events placed near a place ('Kharkiv') or point ('49.99,36.23')")]
+Within = Annotated[Optional[float], typer.Option("--within", help="km around --near (default 50)")]
 Text = Annotated[Optional[str], typer.Option("--text", help="words in the evidence sentence")]
 ArticleId = Annotated[Optional[str], typer.Option("--article", help="one article's id")]
 Factual = Annotated[bool, typer.Option("--factual", help="only asserted, non-negated events")]
@@ -45,9 +47,10 @@ def _db(db: str | None) -> str:
 
 
 def _filter(actor=None, dyad=None, directed=False, types=None, since=None, until=None, country=None, text=None,
-            article=None, factual=False) -> EventFilter:
+            article=None, factual=False, near=None, within=None) -> EventFilter:
     return EventFilter.build(actor=actor, dyad=dyad, directed=directed, types=types, since=since, until=until,
-                             country=country, text=text, article=article, factual=factual)
+                             country=country, near=near, within_km=within, text=text, article=article,
+                             factual=factual)
 
 
 _PROSE = {"evidence", "sentence", "quote", "text", "title"}
@@ -107,11 +110,11 @@ def event_table(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def events_cmd(actor: Actor = None, dyad: Dyad = None, directed: Directed = False, type: Types = None,
-               since: Since = None, until: Until = None, country: Country = None, text: Text = None,
-               article: ArticleId = None, factual: Factual = False, format: Format = "table", out: Out = None,
-               limit: Limit = None, db: Db = None) -> None:
+               since: Since = None, until: Until = None, country: Country = None, near: Near = None,
+               within: Within = None, text: Text = None, article: ArticleId = None, factual: Factual = False,
+               format: Format = "table", out: Out = None, limit: Limit = None, db: Db = None) -> None:
     """Events matching the filters, newest first, each with its evidence sentence."""
-    flt = _filter(actor, dyad, directed, type, since, until, country, text, article, factual)
+    flt = _filter(actor, dyad, directed, type, since, until, country, text, article, factual, near, within)
     con = query.open_store(_db(db))
     limit = limit if limit is not None else (50 if format == "table" else None)
     df = query.events(con, flt, limit=limit)
@@ -183,12 +186,13 @@ def export_cmd(format: Annotated[str, typer.Option("--format", "-f", help="jsonl
                out: Annotated[Path, typer.Option("--out", "-o", help="output file (folder with --partition)")],
                partition: Annotated[bool, typer.Option("--partition", help="hive-partitioned Parquet by year/month")] = False,
                actor: Actor = None, dyad: Dyad = None, directed: Directed = False, type: Types = None,
-               since: Since = None, until: Until = None, country: Country = None, text: Text = None,
-               article: ArticleId = None, factual: Factual = False, db: Db = None) -> None:
+               since: Since = None, until: Until = None, country: Country = None, near: Near = None,
+               within: Within = None, text: Text = None, article: ArticleId = None, factual: Factual = False,
+               db: Db = None) -> None:
     """Export events for other tools: POLECAT columns, GDELT/CAMEO columns, or tidings' own."""
     from ..export import export
 
-    flt = _filter(actor, dyad, directed, type, since, until, country, text, article, factual)
+    flt = _filter(actor, dyad, directed, type, since, until, country, text, article, factual, near, within)
     result = export(query.open_store(_db(db)), format, out, flt, partition=partition)
     console.print(f"wrote {result.rows} events as {result.format} ({result.file_type}) to {result.path}", style="green")
 
@@ -217,7 +221,8 @@ def rollup_cmd(db: Db = None) -> None:
 
 EXAMPLES = {
     "events": ["tidings events --dyad ISR,IRN --type ACCUSE --since 2023-01",
-               "tidings events --actor ISR --format csv --out isr.csv"],
+               "tidings events --actor ISR --format csv --out isr.csv",
+               "tidings events --near Baku --within 100 --since 2023"],
     "quotes": ["tidings quotes --speaker Herzog", "tidings quotes --speaker AZE --format jsonl"],
     "dyad": ["tidings dyad ISR AZE --by month", "tidings dyad ISR IRN --by year --directed --plot isr-irn.png"],
     "partners": ["tidings partners ISR --since 2023"],

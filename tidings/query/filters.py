@@ -25,10 +25,54 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 _CODE = re.compile(r"^[A-Z]{3}$")
 
 
+DEFAULT_WITHIN_KM, MAX_WITHIN_KM = 50.0, 5000.0
+_POINT = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$")
+
+
 class QueryError(TidingsError, ValueError):
     """A filter or query parameter is invalid (a bad date, an unknown event type...)."""
 
     stage = "query"
+
+
+def parse_near(value: str | tuple[float, float] | None) -> tuple[float, float] | None:
+    """ "Kharkiv" (resolved with the offline gazetteer) or "49.99,36.23" → (lat, lon)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, tuple):
+        return value
+    if match := _POINT.match(value):
+        lat, lon = float(match[1]), float(match[2])
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise QueryError(f"not a point: {value!r} (latitude, longitude)")
+        return lat, lon
+    from ..geo import resolve_toponym
+
+    place = resolve_toponym(value)
+    if place is None:
+        raise QueryError(f"unknown place: {value!r} (give a place name or 'lat,lon')")
+    return place.lat, place.lon
+
+
+def parse_within(value: float | str | None) -> float:
+    if value is None or value == "":
+        return DEFAULT_WITHIN_KM
+    try:
+        km = float(value)
+    except ValueError:
+        raise QueryError(f"not a distance in km: {value!r}") from None
+    if not 0 < km <= MAX_WITHIN_KM:
+        raise QueryError(f"distance must be between 0 and {MAX_WITHIN_KM:.0f} km")
+    return km
+
+
+def near_condition(lat: float, lon: float, km: float, prefix: str = "") -> tuple[str, list]:
+    """Events placed within ``km`` of a point: a latitude band first (cheap), then the
+    great-circle distance."""
+    band = km / 111.0
+    sql = (f"{prefix}lat BETWEEN ? AND ? AND 2 * 6371 * asin(sqrt(pow(sin(radians({prefix}lat - ?) / 2), 2) + "
+           f"cos(radians(?)) * cos(radians({prefix}lat)) * pow(sin(radians({prefix}lon - ?) / 2), 2))) <= ?")
+    return sql, [lat - band, lat + band, lat, lat, lon, km]
 
 
 def period_conditions(column: str, low: date | None, high: date | None) -> tuple[list[str], list]:
@@ -136,6 +180,8 @@ class EventFilter:
     since: str | None = None  # YYYY[-MM[-DD]], inclusive (on the event's own date)
     until: str | None = None  # YYYY[-MM[-DD]], inclusive of the whole period named
     country: str | None = None  # where the event happened (ISO alpha-3)
+    near: tuple[float, float] | None = None  # (lat, lon): events placed within ``within_km`` of it
+    within_km: float = DEFAULT_WITHIN_KM
     text: str | None = None  # substring of the evidence sentence
     article: str | None = None  # article id
     quads: tuple[int, ...] = ()  # PLOVER quad classes 1-4
@@ -144,7 +190,7 @@ class EventFilter:
 
     @classmethod
     def build(cls, *, actor=None, dyad=None, directed=False, types=None, since=None, until=None,
-              country=None, text=None, article=None, quads=None, factual=False,
+              country=None, near=None, within_km=None, text=None, article=None, quads=None, factual=False,
               include_historical=True) -> "EventFilter":
         """Validate raw user values (strings from a CLI or a query string) into a filter."""
         quad_values = tuple(int(q) for q in (quads or ()))
@@ -152,7 +198,7 @@ class EventFilter:
             raise QueryError("quad classes are 1 (verbal coop), 2 (material coop), 3 (verbal conflict), 4 (material conflict)")
         made = cls(actor=actor or None, dyad=parse_dyad(dyad), directed=bool(directed), types=parse_types(types),
                    since=since or None, until=until or None, country=(country or "").upper() or None,
-                   text=text or None, article=article or None, quads=quad_values, factual=bool(factual),
+                   near=parse_near(near), within_km=parse_within(within_km), text=text or None, article=article or None, quads=quad_values, factual=bool(factual),
                    include_historical=bool(include_historical))
         made.bounds()  # validates the dates early
         return made
@@ -194,6 +240,8 @@ class EventFilter:
         params += values
         if self.country:
             add(f"{p}place_country = ?", [self.country])
+        if self.near:
+            add(*near_condition(*self.near, self.within_km, p))
         if self.text:
             add(f"{p}sentence ILIKE ? ESCAPE '\\'", [like_pattern(self.text)])
         if self.article:

@@ -87,7 +87,7 @@ def rollup_is_fresh(con: duckdb.DuckDBPyConnection) -> bool:
 def rollup_answers(flt: EventFilter) -> bool:
     """Whether a dyad filter can be answered from the rollup (both sides country codes, no other filters)."""
     return (flt.dyad is not None and all(_CODE.match(x) for x in flt.dyad) and not flt.actor and not flt.types
-            and not flt.quads and not flt.country and not flt.text and not flt.article)
+            and not flt.quads and not flt.country and not flt.near and not flt.text and not flt.article)
 
 
 def rollup_series_sql(flt: EventFilter, unit: str) -> tuple[str, list]:
