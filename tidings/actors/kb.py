@@ -115,6 +115,7 @@ class KnowledgeBase:
         if bundled_data:
             self.add_countries(bundled("countries").get("countries", []), "bundled:countries")
             self.add_organizations(bundled("organizations").get("organizations", []), "bundled:organizations")
+            self.add_organizations(bundled("armed_groups").get("organizations", []), "bundled:armed_groups")
             self.add_agents(bundled("agents"), "bundled:agents")
             self.add_regions(bundled("regions").get("regions", []), "bundled:regions")
             for row in bundled_officeholders(officeholders):
