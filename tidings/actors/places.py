@@ -53,7 +53,7 @@ MIN_MISSPELT_LENGTH = 7  # a word one letter from a town name only when it is lo
 MIN_MISSPELT_POPULATION = 10_000  # ...and the town is of some size
 PLACE_HOWS = ("name", "generic", "direction")  # how geo.candidates found it ("part" is too loose)
 PLACE_CONNECTORS = frozenset({"de", "del", "da", "do", "dos", "das", "di", "du", "la", "le", "les", "el", "al", "of",
-                         "and", "upon", "on", "sur", "am", "an", "der", "ez", "es", "ash", "ad"})
+                              "and", "upon", "on", "sur", "am", "an", "der", "ez", "es", "ash", "ad"})
 
 
 @dataclass(frozen=True, slots=True)
