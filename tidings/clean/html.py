@@ -2,7 +2,8 @@
 
 The extraction options were chosen on the Scrapinghub article-extraction
 benchmark (``tidings eval extract``): precision-favouring extraction first,
-with tables, then more lenient passes only when the strict one finds nothing.
+with tables, then a more lenient pass when the strict one finds nothing or
+only a short fragment of what the lenient one finds.
 """
 
 from __future__ import annotations
@@ -24,11 +25,15 @@ from .text import split_caption
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 logging.getLogger("htmldate").setLevel(logging.ERROR)
 
-# Passes tried in order until one returns text (benchmark-tuned; see BENCHMARKS.md).
+# Passes tried in order until one returns trustworthy text (benchmark-tuned; see BENCHMARKS.md).
 EXTRACTION_PASSES: tuple[dict[str, Any], ...] = (
     {"favor_precision": True},
     {"favor_recall": True},
 )
+# A pass's text shorter than TRUSTED_CHARS is compared with the next pass's, which replaces it
+# when it is more than FRAGMENT_FACTOR times longer (the strict pass found a fragment).
+TRUSTED_CHARS = 1000
+FRAGMENT_FACTOR = 5
 DATE_OPTIONS = {"extensive_search": True, "original_date": True}
 _LANG = re.compile(r"^[a-z]{2,3}\b", re.I)
 
@@ -67,14 +72,26 @@ def _figure_captions(tree) -> tuple[list[str], list[str]]:
 
 
 def _extract(tree, url: str | None, passes: tuple[dict[str, Any], ...], **options: Any):
-    """The first extraction pass that yields text (None when none does)."""
+    """The first extraction pass whose text can be trusted (None when no pass finds any).
+
+    A strict pass sometimes latches onto a fragment (a reprint notice, a teaser
+    box) and misses the article; a short result is therefore checked against
+    the next, more lenient pass, which wins when it finds several times more
+    text. Long results are trusted at once, so most pages cost one pass.
+    """
+    best = None
     for extra in passes:
         settings = {"include_comments": False, "include_tables": True, "with_metadata": True,
                     "date_extraction_params": DATE_OPTIONS, **extra, **options}
         document = trafilatura.bare_extraction(tree, url=url, **settings)
-        if document is not None and (document.text or "").strip():
-            return document
-    return None
+        size = len((document.text or "").strip()) if document is not None else 0
+        if not size:
+            continue
+        if best is None or size > FRAGMENT_FACTOR * len(best.text.strip()):
+            best = document
+        if len(best.text.strip()) >= TRUSTED_CHARS:
+            break
+    return best
 
 
 def _strip_furniture(lines: list[str]) -> tuple[list[str], list[Removed]]:
