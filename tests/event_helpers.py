@@ -15,3 +15,20 @@ def mentions_for(text: str, table: dict[str, str | None]) -> list[Mention]:
             if not any(x.start <= m.start() < x.end for x in found):
                 found.append(Mention(m.start(), m.end(), name, "country", Actor(name, table[name])))
     return found
+
+
+def coder(table: dict[str, str | None]):
+    """``code(text)`` → the events of one text, with the hand-made mentions of ``table``."""
+    from tidings.events import code_events
+    from tidings.nlp import load_model, parse_article
+
+    nlp = load_model()
+
+    def run(text: str):
+        doc = parse_article(nlp, [text])[0]
+        return code_events(doc, mentions_for(text, table))
+    return run
+
+
+def countries(actors) -> list[str | None]:
+    return [a.country for a in actors]

@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from event_helpers import mentions_for as hand_mentions
+from event_helpers import coder, countries
 
 from tidings.events import code_events, merge_repeated, trigger_terms
-from tidings.models import Mention
 from tidings.nlp import load_model, parse_article
 
 # A small hand-made actor table: these tests do not depend on tidings.actors.
@@ -18,22 +17,9 @@ KB = {"Israel": "ISR", "Israeli": "ISR", "Herzog": "ISR", "Azerbaijan": "AZE", "
       "Turkey": "TUR", "France": "FRA", "Mali": "MLI", "Serbian": "SRB", "Kosovo": "XKX", "Japan": "JPN"}
 
 
-def mentions_for(text: str) -> list[Mention]:
-    return hand_mentions(text, KB)
-
-
 @pytest.fixture(scope="module")
 def code():
-    nlp = load_model()
-
-    def run(text: str):
-        doc = parse_article(nlp, [text])[0]
-        return code_events(doc, mentions_for(text))
-    return run
-
-
-def countries(actors) -> list[str]:
-    return [a.country for a in actors]
+    return coder(KB)
 
 
 def test_meeting_is_consult_with_source_and_target(code):

@@ -3,13 +3,10 @@
 
 from __future__ import annotations
 
-
 import pytest
-from event_helpers import mentions_for as hand_mentions
+from event_helpers import coder, countries
 
-from tidings.events import code_events, merge_repeated
-from tidings.models import Mention
-from tidings.nlp import load_model, parse_article
+from tidings.events import merge_repeated
 
 KB = {"Israel": "ISR", "Israeli": "ISR", "Kenya": "KEN", "Uganda": "UGA", "Chile": "CHL", "Peru": "PER",
       "Iran": "IRN", "France": "FRA", "Mali": "MLI", "Russia": "RUS", "Ukraine": "UKR", "Turkey": "TUR",
@@ -17,22 +14,9 @@ KB = {"Israel": "ISR", "Israeli": "ISR", "Kenya": "KEN", "Uganda": "UGA", "Chile
       "Judge Rivera": None, "Herzog": "ISR", "Cohen": "ISR"}
 
 
-def mentions_for(text: str) -> list[Mention]:
-    return hand_mentions(text, KB)
-
-
 @pytest.fixture(scope="module")
 def code():
-    nlp = load_model()
-
-    def run(text: str):
-        doc = parse_article(nlp, [text])[0]
-        return code_events(doc, mentions_for(text))
-    return run
-
-
-def countries(actors) -> list[str | None]:
-    return [a.country for a in actors]
+    return coder(KB)
 
 
 def only(events, type_):

@@ -12,6 +12,7 @@ from typing import Any
 from ..errors import CleanError
 from ..ids import article_id, content_hash
 from ..models import Article, RawDocument
+from .found import Cleaned
 from .html import clean_html
 from .metadata import guess_language, normalise_iso, publisher_from_url
 from .text import clean_text
@@ -31,28 +32,17 @@ def _published(explicit: str | None, found: str | None, found_source: str | None
     return (found, found_source) if found else (None, None)
 
 
-def _html_article(raw: RawDocument, **options: Any) -> Article:
-    found = clean_html(raw.content, url=raw.url, **options)
-    text = "\n\n".join(found.paragraphs)
-    published, source = _published(raw.published, found.published, "html-meta")
-    return Article(
-        id="", text=text, url=raw.url, origin=raw.origin, input_format=raw.input_format,
-        title=found.title or raw.title, author=found.author,
-        publisher=found.publisher or publisher_from_url(raw.url), description=found.description,
-        language=found.language or guess_language(text), published=published, published_source=source,
-        captions=found.captions, credits=found.credits, removed=found.removed,
-    )
-
-
-def _text_article(raw: RawDocument) -> Article:
-    found = clean_text(raw.content, known_title=raw.title)
+def _article(raw: RawDocument, found: Cleaned) -> Article:
+    """An Article from what a cleaner found. A page's own title beats the one the source gave;
+    for plain text the source's title is the better one."""
     text = "\n\n".join(found.paragraphs)
     published, source = _published(raw.published, found.published, found.published_source)
+    title = (found.title or raw.title) if raw.is_html else (raw.title or found.title)
     return Article(
         id="", text=text, url=raw.url, origin=raw.origin, input_format=raw.input_format,
-        title=raw.title or found.title, subtitle=found.subtitle, author=found.author,
-        publisher=found.publisher or publisher_from_url(raw.url), language=guess_language(text),
-        published=published, published_source=source,
+        title=title, subtitle=found.subtitle, author=found.author,
+        publisher=found.publisher or publisher_from_url(raw.url), description=found.description,
+        language=found.language or guess_language(text), published=published, published_source=source,
         captions=found.captions, credits=found.credits, removed=found.removed,
     )
 
@@ -65,7 +55,9 @@ def clean(raw: RawDocument, **options: Any) -> Article:
     """
     if not raw.content or not raw.content.strip():
         raise CleanError("empty page: no text at all")
-    article = _html_article(raw, **options) if raw.is_html else _text_article(raw)
+    found = (clean_html(raw.content, url=raw.url, **options) if raw.is_html
+             else clean_text(raw.content, known_title=raw.title))
+    article = _article(raw, found)
     words = len(article.text.split())
     if words < MIN_WORDS:
         kind = "broken or empty HTML page" if raw.is_html else "no article in the text"

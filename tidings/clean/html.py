@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 import trafilatura
@@ -18,6 +17,7 @@ from trafilatura.utils import load_html
 
 from ..errors import CleanError
 from ..models import Removed
+from .found import Cleaned
 from .metadata import find_dates, normalise_iso
 from .rules import load_rules
 from .text import split_caption
@@ -36,22 +36,6 @@ TRUSTED_CHARS = 1000
 FRAGMENT_FACTOR = 5
 DATE_OPTIONS = {"extensive_search": True, "original_date": True}
 _LANG = re.compile(r"^[a-z]{2,3}\b", re.I)
-
-
-@dataclass(slots=True)
-class HtmlClean:
-    """What the HTML cleaner found."""
-
-    paragraphs: list[str]
-    removed: list[Removed] = field(default_factory=list)
-    captions: list[str] = field(default_factory=list)
-    credits: list[str] = field(default_factory=list)
-    title: str | None = None
-    author: str | None = None
-    publisher: str | None = None
-    description: str | None = None
-    language: str | None = None
-    published: str | None = None
 
 
 def _figure_captions(tree) -> tuple[list[str], list[str]]:
@@ -127,7 +111,7 @@ def _strip_heading(lines: list[str], title: str | None) -> tuple[list[str], list
 
 
 def clean_html(content: str, url: str | None = None, strip_furniture: bool = True,
-               passes: tuple[dict[str, Any], ...] = EXTRACTION_PASSES, **options: Any) -> HtmlClean:
+               passes: tuple[dict[str, Any], ...] = EXTRACTION_PASSES, **options: Any) -> Cleaned:
     """Main text and metadata of an HTML page; raises CleanError when there is no article in it."""
     tree = load_html(content)
     if tree is None:
@@ -146,9 +130,9 @@ def clean_html(content: str, url: str | None = None, strip_furniture: bool = Tru
     language = document.language or tree.get("lang") or None
     if language and _LANG.match(language):
         language = _LANG.match(language).group(0).lower()
-    return HtmlClean(
+    return Cleaned(
         paragraphs=lines, removed=removed, captions=captions, credits=credits,
         title=document.title or None, author=document.author or None,
         publisher=document.sitename or None, description=document.description or None,
-        language=language, published=normalise_iso(document.date),
+        language=language, published=normalise_iso(document.date), published_source="html-meta",
     )

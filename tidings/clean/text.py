@@ -11,9 +11,10 @@ body becomes a ``Removed`` with its reason and line number.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..models import Removed
+from .found import Cleaned
 from .metadata import find_dates, month_day, normalise_iso, publisher_from_lines
 from .rules import CleanRules, load_rules
 
@@ -33,22 +34,6 @@ class Line:
     text: str
     block: int  # index of the blank-line-separated block the line is in
     label: str = BODY  # "body", "caption" or a furniture reason
-
-
-@dataclass(slots=True)
-class TextClean:
-    """What the plain-text cleaner found."""
-
-    paragraphs: list[str]
-    removed: list[Removed] = field(default_factory=list)
-    captions: list[str] = field(default_factory=list)
-    credits: list[str] = field(default_factory=list)
-    title: str | None = None
-    subtitle: str | None = None
-    author: str | None = None
-    publisher: str | None = None
-    published: str | None = None
-    published_source: str | None = None
 
 
 def split_lines(content: str) -> list[Line]:
@@ -143,7 +128,7 @@ def _is_dek(line: Line, following: Line | None, rules: CleanRules) -> bool:
     return words <= 25 and words < 0.6 * len(following.text.split())
 
 
-def _take_heading(lines: list[Line], result: TextClean, rules: CleanRules, known_title: str | None) -> None:
+def _take_heading(lines: list[Line], result: Cleaned, rules: CleanRules, known_title: str | None) -> None:
     """Title and dek from the first body lines, when the page has more body after them.
 
     When the source already named the title (JSONL, feed), only a first line
@@ -166,7 +151,7 @@ def _take_heading(lines: list[Line], result: TextClean, rules: CleanRules, known
         rest[first].label = "dek"
 
 
-def _take_byline_and_date(lines: list[Line], result: TextClean, rules: CleanRules) -> None:
+def _take_byline_and_date(lines: list[Line], result: Cleaned, rules: CleanRules) -> None:
     """'By Jane Doe, Agency' and 'Published May 30, 2023' lines near the top."""
     for line in lines[:_TOP_LINES]:
         if line.label != BODY or len(line.text.split()) > 15:
@@ -227,13 +212,13 @@ def _date_from_dateline(paragraphs: list[str], year_hint: str | None, rules: Cle
     return month_day(m.group("date"), int(year_hint[:4])) if year_hint else None
 
 
-def clean_text(content: str, known_title: str | None = None) -> TextClean:
+def clean_text(content: str, known_title: str | None = None) -> Cleaned:
     """Separate a plain-text page into body paragraphs, metadata and audited removals."""
     rules = load_rules()
     lines = split_lines(content)
     _label_lines(lines, rules)
     _label_sandwiched(lines, rules)
-    result = TextClean(paragraphs=[])
+    result = Cleaned(paragraphs=[])
     _take_heading(lines, result, rules, known_title)
     _take_byline_and_date(lines, result, rules)
     _label_repeats(lines)
@@ -253,7 +238,7 @@ def clean_text(content: str, known_title: str | None = None) -> TextClean:
     return result
 
 
-def _date_from_text(result: TextClean, rules: CleanRules) -> None:
+def _date_from_text(result: Cleaned, rules: CleanRules) -> None:
     """Publication date: a 'Published …' line, else the dateline, else the latest caption date."""
     caption_dates = sorted(d for caption in result.captions for d in find_dates(caption))
     if result.published:

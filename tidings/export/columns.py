@@ -21,6 +21,18 @@ def _members(side: str, field: str, fallback: str | None = None) -> str:
     return f"nullif(array_to_string(list_transform(CAST(e.{side} AS JSON[]), lambda x: {value}), ';'), '')"
 
 
+def _party_columns(side: str, label: str) -> str:
+    """POLECAT's eight columns of one side of an event ("Actor …" for the source, "Recipient …")."""
+    return f"""{_members(side, 'name', 'text')} AS "{label} Name",
+    {_members(side, 'country')} AS "{label} Country",
+    CAST(NULL AS VARCHAR) AS "{label} COW",
+    e.{side}_sector AS "Primary {label} Sector",
+    {_members(side, 'sector')} AS "{label} Sectors",
+    {_members(side, 'role')} AS "{label} Title",
+    {_members(side, 'text')} AS "{label} Name Raw",
+    {_members(side, 'qid')} AS "Wikipedia {label} ID","""
+
+
 # Per-article context POLECAT gives with each event (people, organisations, places of the story).
 STORY_CTE = """
     story AS (
@@ -52,22 +64,8 @@ POLECAT_SELECT = f"""
     CAST(e.intensity AS DOUBLE) AS "Intensity",
     {_QUAD_CASE} AS "Quad Code",
     array_to_string(e.contexts, ';') AS "Contexts",
-    {_members('source', 'name', 'text')} AS "Actor Name",
-    {_members('source', 'country')} AS "Actor Country",
-    CAST(NULL AS VARCHAR) AS "Actor COW",
-    e.source_sector AS "Primary Actor Sector",
-    {_members('source', 'sector')} AS "Actor Sectors",
-    {_members('source', 'role')} AS "Actor Title",
-    {_members('source', 'text')} AS "Actor Name Raw",
-    {_members('source', 'qid')} AS "Wikipedia Actor ID",
-    {_members('target', 'name', 'text')} AS "Recipient Name",
-    {_members('target', 'country')} AS "Recipient Country",
-    CAST(NULL AS VARCHAR) AS "Recipient COW",
-    e.target_sector AS "Primary Recipient Sector",
-    {_members('target', 'sector')} AS "Recipient Sectors",
-    {_members('target', 'role')} AS "Recipient Title",
-    {_members('target', 'text')} AS "Recipient Name Raw",
-    {_members('target', 'qid')} AS "Wikipedia Recipient ID",
+    {_party_columns('source', 'Actor')}
+    {_party_columns('target', 'Recipient')}
     e.place_name AS "Placename",
     CASE WHEN pd.feature LIKE 'PPL%' THEN e.place_name END AS "City",
     CAST(NULL AS VARCHAR) AS "District",
