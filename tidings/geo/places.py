@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from ..models import Mention, Place
 from ..nlp import sentences
 from .gazetteer import AREA_FEATURES, COUNTRY_FEATURES, Gazetteer, fold, gazetteer
-from .resolve import candidates, fallback_place, resolve_names, to_place
+from .resolve import candidates, fallback_place, is_region, resolve_names, to_place
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 CHECKED_LABELS = frozenset({"FAC", "NORP", "ORG"})  # kept only when the gazetteer knows them
@@ -117,11 +117,11 @@ def containers(spans: list[tuple[int, int, str]], text: str, gaz: Gazetteer | No
         if not match or name in found:
             continue
         words = match.group(1).split()
-        for size in range(len(words), 0, -1):
-            qualifier = " ".join(words[:size])
-            if _is_region(qualifier, gaz) or _is_region(qualifier.rstrip("."), gaz):
-                found[name] = qualifier if _is_region(qualifier, gaz) else qualifier.rstrip(".")
-                break
+        written = (" ".join(words[:size]) for size in range(len(words), 0, -1))
+        qualifier = next((q for w in written for q in dict.fromkeys((w, w.rstrip(".")))
+                          if any(is_region(e.candidate) for e in gaz.lookup(q))), None)
+        if qualifier:
+            found[name] = qualifier
     return found
 
 
@@ -132,10 +132,6 @@ def town_cues(spans: list[tuple[int, int, str]], text: str) -> set[str]:
     """Names written at least once as "the city of X" or "the town of X": towns, whatever
     else they may name ("the city of Turkey" is not the country)."""
     return {name for start, _, name in spans if _TOWN_CUE.search(text, max(0, start - 20), start)}
-
-
-def _is_region(name: str, gaz: Gazetteer) -> bool:
-    return any(e.candidate.feature in COUNTRY_FEATURES or e.candidate.feature == "ADM1" for e in gaz.lookup(name))
 
 
 def find_places(doc: Doc, mentions: list[Mention], fallback: bool = False) -> list[Place]:

@@ -121,6 +121,11 @@ def _sizeable(entries: Iterable[Entry]) -> list[Entry]:
             or e.candidate.feature in AREA_FEATURES or e.candidate.feature == "ADM1"]
 
 
+def is_region(candidate: Candidate) -> bool:
+    """A country or a state/province: what may contain a place written before it ("Paris, Texas")."""
+    return candidate.feature in COUNTRY_FEATURES or candidate.feature == "ADM1"
+
+
 def score(entry: Entry, context: GeoContext, key: str = "") -> float:
     """How likely the article means this candidate (higher is likelier)."""
     candidate = entry.candidate
@@ -184,13 +189,15 @@ def _inside(candidate: Candidate, container: Candidate) -> bool:
     return distance_km(candidate.lat, candidate.lon, container.lat, container.lon) < 600
 
 
-def country_votes(names: Iterable[str], gaz: Gazetteer | None = None) -> Counter:
+def country_votes(names: Iterable[str], gaz: Gazetteer | None = None,
+                  readings: dict[str, tuple[list[Entry], str]] | None = None) -> Counter:
     """First pass: the countries the names point at without context. Countries, demonyms
-    and names whose candidates all lie in one country vote; ambiguous names do not."""
+    and names whose candidates all lie in one country vote; ambiguous names do not.
+    ``readings`` holds ``candidates`` already looked up, by name."""
     gaz = gaz or gazetteer()
     votes: Counter = Counter()
     for name in names:
-        entries, _ = candidates(name, gaz)
+        entries, _ = readings[name] if readings and name in readings else candidates(name, gaz)
         if not entries:
             continue
         top, _ = best(entries, GeoContext())
@@ -215,8 +222,8 @@ def resolve_names(names: list[str], countries: Counter | None = None, containers
     """
     gaz = gaz or gazetteer()
     distinct = list(dict.fromkeys([*names, *(containers or {}).values()]))
-    context = GeoContext(country_votes(names, gaz) + (countries or Counter()))
     found = {name: candidates(name, gaz) for name in distinct}
+    context = GeoContext(country_votes(names, gaz, found) + (countries or Counter()))
     for name in set(distinct) - set(names):  # written only as a container: a state or a country
         entries, how = found[name]
         found[name] = (_regions(entries), how)
@@ -281,7 +288,7 @@ def _well_known_reading(entries: list[Entry]) -> bool:
 
 
 def _regions(entries: list[Entry]) -> list[Entry]:
-    return [e for e in entries if e.candidate.feature in COUNTRY_FEATURES or e.candidate.feature == "ADM1"]
+    return [e for e in entries if is_region(e.candidate)]
 
 
 def _same_rank(entries: list[Entry], container: Candidate) -> bool:
