@@ -20,10 +20,11 @@ PLACE_KINDS = ("country", "demonym")
 
 def _place_forms(kb: KnowledgeBase) -> dict[str, list[tuple[str, Entry]]]:
     """Single-word country/demonym forms (lower-case) under themselves and each one-letter deletion,
-    cached on the KB per version: a lookup costs a few dictionary probes, not a scan."""
-    cached = getattr(kb, "_fuzzy_cache", None)
-    if cached and cached[0] == kb.version:
-        return cached[1]
+    kept on the KB per version: a lookup costs a few dictionary probes, not a scan."""
+    return kb.derived("fuzzy-places", _build_place_forms)
+
+
+def _build_place_forms(kb: KnowledgeBase) -> dict[str, list[tuple[str, Entry]]]:
     index: dict[str, list[tuple[str, Entry]]] = {}
     for form, entries in kb.forms.items():
         if " " in form or len(form) < MIN_LENGTH - 1 or not form[:1].isupper():
@@ -31,9 +32,8 @@ def _place_forms(kb: KnowledgeBase) -> dict[str, list[tuple[str, Entry]]]:
         for entry in entries:
             if entry.kind in PLACE_KINDS and entry.country:
                 key = form.lower()
-                for variant in _deletions(key) | {key}:
+                for variant in deletion_keys(key):
                     index.setdefault(variant, []).append((key, entry))
-    kb._fuzzy_cache = (kb.version, index)
     return index
 
 
@@ -56,14 +56,15 @@ def near_place(word: str, kb: KnowledgeBase) -> Entry | None:
         return None
     key = word.lower()
     index = _place_forms(kb)
-    found = [e for variant in _deletions(key) | {key} for f, e in index.get(variant, ()) if one_edit(key, f)]
+    found = [e for variant in deletion_keys(key) for f, e in index.get(variant, ()) if one_edit(key, f)]
     if len({e.country for e in found}) != 1:
         return None
     return found[0]
 
 
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1:] for i in range(len(word))}
+def deletion_keys(word: str) -> set[str]:
+    """A word and each one-letter deletion of it: two words one edit apart share a key."""
+    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
 def _surname_index(kb: KnowledgeBase) -> dict[str, set[str]]:
@@ -75,7 +76,7 @@ def _surname_index(kb: KnowledgeBase) -> dict[str, set[str]]:
     index: dict[str, set[str]] = {}
     for surname in kb.surnames:
         if len(surname) >= MIN_LENGTH and surname.isascii():
-            for key in _deletions(surname) | {surname}:
+            for key in deletion_keys(surname):
                 index.setdefault(key, set()).add(surname)
     kb._surname_cache = (len(kb.surnames), index)
     return index
@@ -85,6 +86,6 @@ def near_surnames(word: str, kb: KnowledgeBase) -> set[str]:
     """Known surnames one edit from ``word`` (added, dropped or changed letter), ``word`` excluded."""
     index = _surname_index(kb)
     found: set[str] = set()
-    for key in _deletions(word) | {word}:
+    for key in deletion_keys(word):
         found |= {s for s in index.get(key, ()) if s != word and one_edit(word, s)}
     return found

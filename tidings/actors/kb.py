@@ -111,7 +111,7 @@ class KnowledgeBase:
         self.pronouns: set[str] = set()
         self.version = 0
         self._matchers: dict = {}
-        self._pattern_cache: tuple | None = None
+        self._derived: dict[str, tuple[int, object]] = {}
         if bundled_data:
             self.add_countries(bundled("countries").get("countries", []), "bundled:countries")
             self.add_organizations(bundled("organizations").get("organizations", []), "bundled:organizations")
@@ -120,6 +120,14 @@ class KnowledgeBase:
             self.add_regions(bundled("regions").get("regions", []), "bundled:regions")
             for row in bundled_officeholders(officeholders):
                 self.add_officeholder(row, "bundled:officeholders")
+
+    def derived(self, name: str, build):
+        """An index built from this knowledge base (``build(self)``), kept until the KB changes."""
+        version, value = self._derived.get(name, (-1, None))
+        if version != self.version:
+            value = build(self)
+            self._derived[name] = (self.version, value)
+        return value
 
     # --- building -----------------------------------------------------------------
     def _add_form(self, form: str, entry: Entry) -> None:

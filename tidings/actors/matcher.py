@@ -54,9 +54,10 @@ def _pattern_docs(kb: KnowledgeBase) -> list[tuple[str, Doc]]:
 
     PhraseMatcher compares LOWER hashes, so these Docs serve the matcher of any vocab.
     """
-    cached = getattr(kb, "_pattern_cache", None)
-    if cached and cached[0] == kb.version:
-        return cached[1]
+    return kb.derived("pattern-docs", _build_pattern_docs)
+
+
+def _build_pattern_docs(kb: KnowledgeBase) -> list[tuple[str, Doc]]:
     forms = list(kb.forms)
     tokenizer = _pattern_tokenizer()
     docs = list(tokenizer.pipe(forms))
@@ -69,7 +70,6 @@ def _pattern_docs(kb: KnowledgeBase) -> list[tuple[str, Doc]]:
                 if tuple(t.lower_ for t in other) not in seen:
                     seen.add(tuple(t.lower_ for t in other))
                     result.append((form.lower(), other))
-    kb._pattern_cache = (kb.version, result)
     return result
 
 

@@ -105,13 +105,9 @@ def _name_like(text: str, kb: KnowledgeBase) -> bool:
 
 
 def _given_names(kb: KnowledgeBase) -> frozenset[str]:
-    """First words of known people's full names ("pedro", "thabo", "liu"), cached per KB version."""
-    cached = getattr(kb, "_given_names_cache", None)
-    if cached and cached[0] == kb.version:
-        return cached[1]
-    names = frozenset(n.split()[0].lower() for n in kb.roles if len(n.split()) > 1)
-    kb._given_names_cache = (kb.version, names)
-    return names
+    """First words of known people's full names ("pedro", "thabo", "liu"), kept per KB version."""
+    return kb.derived("given-names",
+                      lambda kb: frozenset(n.split()[0].lower() for n in kb.roles if len(n.split()) > 1))
 
 
 def _unnamed_thing(doc, hits, main) -> bool:

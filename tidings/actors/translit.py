@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from .fuzzy import deletion_keys
 from .kb import KnowledgeBase, Organization, fold
 
 MIN_SKELETON = 5  # shorter skeletons ("snn", "hzb") are shared by too many names
@@ -33,9 +34,10 @@ def skeleton(name: str) -> str:
 def _index(kb: KnowledgeBase) -> dict[str, list[tuple[str, str, str, bool]]]:
     """Skeleton (and each one-letter deletion of it) → (skeleton, first letter, organisation, whether the
     form is the organisation's own name), per KB version."""
-    cached = getattr(kb, "_translit_cache", None)
-    if cached and cached[0] == kb.version:
-        return cached[1]
+    return kb.derived("translit", _build_index)
+
+
+def _build_index(kb: KnowledgeBase) -> dict[str, list[tuple[str, str, str, bool]]]:
     index: dict[str, list[tuple[str, str, str, bool]]] = {}
     for form, entries in kb.forms.items():
         orgs = {e.key for e in entries if e.kind == "org"}
@@ -43,9 +45,8 @@ def _index(kb: KnowledgeBase) -> dict[str, list[tuple[str, str, str, bool]]]:
         if not orgs or len(key) < MIN_SKELETON or not form[:1].isalpha():
             continue
         first = fold(form)[:1].lower()
-        for variant in {key} | {key[:i] + key[i + 1:] for i in range(len(key))}:
+        for variant in deletion_keys(key):
             index.setdefault(variant, []).extend((key, first, org, org == form) for org in orgs)
-    kb._translit_cache = (kb.version, index)
     return index
 
 
@@ -62,8 +63,9 @@ def transliterated_org(text: str, kb: KnowledgeBase) -> Organization | None:
     if len(key) < MIN_SKELETON:
         return None
     found: dict[str, tuple[bool, bool]] = {}  # organisation → (equal skeleton, own name)
-    for variant in {key} | {key[:i] + key[i + 1:] for i in range(len(key))}:
-        for form_key, form_first, org, own in _index(kb).get(variant, ()):
+    index = _index(kb)
+    for variant in deletion_keys(key):
+        for form_key, form_first, org, own in index.get(variant, ()):
             equal = form_key == key
             if form_first == first and (equal or (len(key) >= MIN_SKELETON_ONE_EDIT and _one_letter_more(key, form_key))):
                 was = found.get(org, (False, False))
