@@ -37,7 +37,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..models import Mention, Quote
-from .attribution import Attribution, _before_tokens, after_frame, before_frame, governing_cue
+from .attribution import Attribution, after_frame, before_frame, before_tokens, governing_cue
 from .neighbours import colon_paragraph, dash_byline, dash_lead, previous_sentence
 from .reported import reported_source
 from .frames import ArticleIndex
@@ -111,7 +111,7 @@ def _embedded(index: ArticleIndex, quote: QuoteMarks, prev_close: int) -> bool:
     and no comma, question or exclamation mark closing it (``to “open up” libel laws``)."""
     if index.text[quote.start:quote.end].rstrip().endswith((",", "?", "!")) or index.text[quote.close:quote.close + 1] == ",":
         return False
-    return any(not (t.is_punct or t.is_space) for t in _before_tokens(index, quote, prev_close))
+    return any(not (t.is_punct or t.is_space) for t in before_tokens(index, quote, prev_close))
 
 
 def _inherit(index: ArticleIndex, quote: QuoteMarks, previous: tuple[QuoteMarks, Attribution] | None) -> Attribution | None:

@@ -33,7 +33,7 @@ from spacy.tokens import Span, Token
 from .frames import ArticleIndex
 from .lexicon import CueLexicon
 from .marks import QuoteMarks
-from .subjects import (_OPEN_MARKS, _RELATIVE, _SUBJECT_DEPS, lost_subject, nominal_before, noun_phrase,
+from .subjects import (OPEN_MARKS, RELATIVE, SUBJECT_DEPS, lost_subject, nominal_before, noun_phrase,
                        positional_subject, speaker_of)
 
 _SENTENCE_FINAL = {".", "!", "?", "...", "…"}
@@ -86,7 +86,7 @@ def _after_determiner(token: Token) -> bool:
     return token.i > 0 and token.nbor(-1).pos_ in ("DET", "PRON", "ADJ", "NUM") and token.nbor(-1).lower_ not in ("he", "she", "they", "it", "we", "i")
 
 
-def _make(cue: Token, head: Token | None, frame: Span, rule: str) -> Attribution:
+def make_attribution(cue: Token, head: Token | None, frame: Span, rule: str) -> Attribution:
     if head is None:
         return Attribution(cue.text, cue.idx, cue.idx + len(cue), None, None, None, None, rule)
     if _is_relative_subject(head):  # the mention is "who"; its antecedent resolves it
@@ -101,12 +101,12 @@ def _make(cue: Token, head: Token | None, frame: Span, rule: str) -> Attribution
 
 
 def _is_relative_subject(token: Token) -> bool:
-    return token.lower_ in _RELATIVE and token.dep_ in _SUBJECT_DEPS and token.head.dep_ == "relcl"
+    return token.lower_ in RELATIVE and token.dep_ in SUBJECT_DEPS and token.head.dep_ == "relcl"
 
 
 def _cut_at_sentence_end(tokens: list[Token]) -> list[Token]:
     for n, token in enumerate(tokens):
-        if token.text in _SENTENCE_FINAL or token.text in _OPEN_MARKS or "\n" in token.text:
+        if token.text in _SENTENCE_FINAL or token.text in OPEN_MARKS or "\n" in token.text:
             return tokens[:n]
     return tokens
 
@@ -142,20 +142,20 @@ def after_frame(index: ArticleIndex, quote: QuoteMarks, next_open: int, lexicon:
         if n == 0 and token.tag_ == "VBG":  # “…,” adding that … / the quote, saying “…”
             if subject is None or subject.i >= token.i:
                 return None
-            return _make(token, subject, index.doc[subject.left_edge.i : subject.right_edge.i + 1], "direct:after-participle")
+            return make_attribution(token, subject, index.doc[subject.left_edge.i : subject.right_edge.i + 1], "direct:after-participle")
         if n == 0:  # inverted: “…,” said Aliyev
             if subject is None or not (frame.start <= subject.i < frame.end):
                 subject = _first_nominal(tokens[1:6])
-            return _make(token, subject, frame, "direct:after-inverted")
+            return make_attribution(token, subject, frame, "direct:after-inverted")
         if (subject is None or subject.i >= token.i or subject.i < frame.start) and _np_like(tokens[:n]):
             subject = _first_nominal(tokens[:n])
             if subject is not None:
-                return _make(token, subject, frame, "direct:after")
+                return make_attribution(token, subject, frame, "direct:after")
         if subject is not None and frame.start <= subject.i < token.i and (
             _only_subject_before(tokens[:n], subject, token) or _np_like(tokens[:n])
             or subject.left_edge.i == tokens[0].i
         ):
-            return _make(token, subject, frame, "direct:after")
+            return make_attribution(token, subject, frame, "direct:after")
         return None  # the first verb of the frame is not a cue of this quote
     return None
 
@@ -210,14 +210,14 @@ def _unparsed_after(tokens: list[Token], n: int, frame: Span) -> Attribution | N
     if n == 0:
         words = [t for t in tokens[1:5] if t.text[:1].isupper()]
         head = words[-1] if words else None
-        return _make(cue, head, frame, "direct:after-inverted-lexical") if head is not None else None
+        return make_attribution(cue, head, frame, "direct:after-inverted-lexical") if head is not None else None
     before = tokens[:n]
     if len(before) <= 4 and (before[-1].text[:1].isupper() or before[-1].lower_ in ("he", "she", "they", "i", "we")):
-        return _make(cue, before[-1], frame, "direct:after-lexical")
+        return make_attribution(cue, before[-1], frame, "direct:after-lexical")
     return None
 
 
-def _before_tokens(index: ArticleIndex, quote: QuoteMarks, prev_close: int) -> list[Token]:
+def before_tokens(index: ArticleIndex, quote: QuoteMarks, prev_close: int) -> list[Token]:
     """Tokens from the last sentence end (or previous quote, or paragraph start) to the opening mark."""
     para = index.paragraph_span(index.paragraph_of(quote.open))
     tokens = list(index.tokens_between(max(prev_close, para[0]), quote.open))
@@ -236,7 +236,7 @@ def before_frame(index: ArticleIndex, quote: QuoteMarks, prev_close: int, lexico
     ``governed=False`` skips the parse path from the quote to its cue (for a frame in
     another paragraph, whose sentence the quote does not share).
     """
-    tokens = _before_tokens(index, quote, prev_close)
+    tokens = before_tokens(index, quote, prev_close)
     opening = index.sentence_at(quote.start)
     if governed and opening is not None and opening.parsed:
         found = governing_cue(index, quote, lexicon)
@@ -269,7 +269,7 @@ def _nearest_cue(tokens: list[Token], frame: Span, lexicon: CueLexicon) -> Attri
         subject = speaker_of(token) or positional_subject(tokens[:n])
         if subject is None or subject.i > token.i:
             return None
-        return _make(token, subject, frame, "direct:nearest-cue")
+        return make_attribution(token, subject, frame, "direct:nearest-cue")
     return None
 
 
@@ -309,11 +309,11 @@ def governing_cue(index: ArticleIndex, quote: QuoteMarks, lexicon: CueLexicon) -
         for child in node.children:
             source = _preposition_cue(child, lexicon) if lo <= child.i < inside.start else None
             if source is not None:
-                according = _make(child, source, frame, "direct:according-to")
+                according = make_attribution(child, source, frame, "direct:according-to")
         if node.pos_ == "NOUN" and node.lemma_.lower() in lexicon.nouns and not (inside.start <= node.i < inside.end):
             owner = next((c for c in node.children if c.dep_ == "poss" and c.lower_ not in ("its", "their", "our", "your", "my")), None)
             if owner is not None and according is None:
-                according = _make(node, owner, frame, "direct:possessive-noun")
+                according = make_attribution(node, owner, frame, "direct:possessive-noun")
         for token in around:
             outside = lo <= token.i < hi and not (inside.start <= token.i < inside.end)
             if outside and cue_lemma(token, lexicon, True, ("speech", "naming")):
@@ -328,13 +328,13 @@ def governing_cue(index: ArticleIndex, quote: QuoteMarks, lexicon: CueLexicon) -
     for cue in reversed(candidates):
         subject = speaker_of(cue) or lost_subject(cue)
         if subject is not None and not (quote.open <= subject.idx < quote.close):
-            return _make(cue, subject, frame, "direct:governed")
+            return make_attribution(cue, subject, frame, "direct:governed")
     if according is not None:
         return according
     for cue in stances:  # "Pew found that “…”": a stance, attributed when nothing says more
         subject = speaker_of(cue)
         if subject is not None and subject.i < cue.i:
-            return _make(cue, subject, frame, "direct:stance")
+            return make_attribution(cue, subject, frame, "direct:stance")
     return None
 
 
@@ -351,16 +351,16 @@ def _introducing_cue(tokens: list[Token], frame: Span, parsed: bool, lexicon: Cu
         if not (colon or (len(gap) <= _MAX_BEFORE_GAP and (not gap or gap[-1].text in (",", "that")))):
             return None
         if preposition is not None:
-            return _make(token, preposition, frame, "direct:according-to")
+            return make_attribution(token, preposition, frame, "direct:according-to")
         if not parsed:
             head = next((t for t in reversed(tokens[:n]) if t.text[:1].isupper() or t.lower_ in lexicon.pronouns), None)
-            return _make(token, head, frame, "direct:before-lexical") if head is not None else None
+            return make_attribution(token, head, frame, "direct:before-lexical") if head is not None else None
         subject = speaker_of(token) or nominal_before(tokens[:n])
         if subject is None and n == 0 or (subject is not None and subject.i > token.i):
             subject = _first_nominal(tokens[n + 1 : n + 5])  # Continued Stone: “…”
-            return _make(token, subject, frame, "direct:before-inverted") if subject is not None else None
+            return make_attribution(token, subject, frame, "direct:before-inverted") if subject is not None else None
         if subject is not None:
-            return _make(token, subject, frame, "direct:before")
+            return make_attribution(token, subject, frame, "direct:before")
         return None
     return None
 
@@ -373,12 +373,12 @@ def _colon_named(tokens: list[Token], frame: Span) -> Attribution | None:
     if verbs:
         subject = speaker_of(verbs[-1])
         if subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in ("he", "she", "they", "i", "we")):
-            return _make(verbs[-1], subject, frame, "direct:colon-subject")
+            return make_attribution(verbs[-1], subject, frame, "direct:colon-subject")
     for token in reversed(tokens[:-1]):
         if token.ent_type_ in ("PERSON", "ORG") and token.pos_ == "PROPN":
             while token.head.i != token.i and token.dep_ in ("compound", "flat") and token.head.ent_type_ == token.ent_type_:
                 token = token.head
-            attribution = _make(colon, token, frame, "direct:colon-named")
+            attribution = make_attribution(colon, token, frame, "direct:colon-named")
             return attribution
     return None
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from .attribution import Attribution, _make, cue_lemma, speaker_of
+from .attribution import Attribution, cue_lemma, make_attribution, speaker_of
 from .frames import ArticleIndex
 from .lexicon import CueLexicon
 
@@ -64,7 +64,7 @@ def find_indirect(index: ArticleIndex, lexicon: CueLexicon) -> Iterator[tuple[Sp
             if found is not None:
                 speaker, content = found
                 if len(content) >= _MIN_CONTENT_TOKENS:
-                    yield content, _make(token, speaker, sentence.span, "indirect:according-to")
+                    yield content, make_attribution(token, speaker, sentence.span, "indirect:according-to")
                 continue
             lemma = cue_lemma(token, lexicon, True, ("speech", "cognition"))
             if lemma is None:
@@ -76,4 +76,4 @@ def find_indirect(index: ArticleIndex, lexicon: CueLexicon) -> Iterator[tuple[Sp
             if content.start <= subject.i < content.end:
                 continue
             rule = "indirect:cognition" if lemma in lexicon.cognition else "indirect:speech"
-            yield content, _make(token, subject, sentence.span, rule)
+            yield content, make_attribution(token, subject, sentence.span, rule)

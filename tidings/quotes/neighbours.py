@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .attribution import _OPEN_MARKS, Attribution, _before_tokens, _make, before_frame, cue_lemma, speaker_of
+from .attribution import (OPEN_MARKS, Attribution, before_frame, before_tokens, cue_lemma, make_attribution,
+                          speaker_of)
 from .frames import ArticleIndex
 from .lexicon import CueLexicon
 from .marks import QuoteMarks
@@ -84,7 +85,7 @@ def colon_paragraph(index: ArticleIndex, quote: QuoteMarks, lexicon: CueLexicon)
 def previous_sentence(index: ArticleIndex, quote: QuoteMarks, lexicon: CueLexicon) -> Attribution | None:
     """``Lynch announced the lawsuit on Monday. “We are seeking …”`` — a quote opening a sentence
     right after a sentence of the same paragraph whose main verb is a speech cue."""
-    before = _before_tokens(index, quote, 0)
+    before = before_tokens(index, quote, 0)
     if any(not (t.is_punct or t.is_space) for t in before):
         return None  # the quote does not open its sentence
     para_no = index.paragraph_of(quote.open)
@@ -104,11 +105,11 @@ def previous_sentence(index: ArticleIndex, quote: QuoteMarks, lexicon: CueLexico
     if sentence is None or not sentence.parsed:
         return None
     root = sentence.span.root
-    if any(t.text in _OPEN_MARKS or t.text in ("”", "»") for t in sentence.span):
+    if any(t.text in OPEN_MARKS or t.text in ("”", "»") for t in sentence.span):
         return None  # a sentence with its own quote keeps its speaker to that quote
     if cue_lemma(root, lexicon, True, ("speech",)) is None or root.lemma_.lower() in lexicon.adjacent_only:
         return None
     subject = speaker_of(root)
     if subject is None:
         return None
-    return _make(root, subject, sentence.span, rule)
+    return make_attribution(root, subject, sentence.span, rule)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .attribution import Attribution, _make
+from .attribution import Attribution, make_attribution
 from .frames import ArticleIndex
 from .marks import QuoteMarks
 
@@ -45,5 +45,5 @@ def reported_source(index: ArticleIndex, quote: QuoteMarks, attribution: Attribu
             continue
         source = _according_object(token)
         if source is not None and not (quote.open <= source.idx < quote.close):
-            return _make(token, source, sentence.span, _REPORTED)
+            return make_attribution(token, source, sentence.span, _REPORTED)
     return attribution

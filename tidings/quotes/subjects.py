@@ -12,14 +12,14 @@ from spacy.tokens import Token
 
 from .lexicon import cue_lexicon
 
-_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _PASSIVE_SPEAKER = {"quote", "hear", "record", "overhear"}  # "X was quoted as saying": X speaks
 _CLIMB_DEPS = {"conj", "xcomp", "advcl", "pcomp", "prep"}  # "stood and said", "went on to say", "by saying"
-_RELATIVE = {"who", "that", "which", "whom"}
+RELATIVE = {"who", "that", "which", "whom"}
 _BASE_NP_LEFT = {"det", "compound", "amod", "poss", "nmod", "nummod", "case", "quantmod", "predet", "advmod"}
 _BASE_NP_RIGHT_PREPS = {"for", "of", "at", "to", "with", "from"}
 _MAX_SPEAKER_TOKENS = 14
-_OPEN_MARKS = {'"', "“", "„", "«", "»", "‘", "'"}
+OPEN_MARKS = {'"', "“", "„", "«", "»", "‘", "'"}
 
 
 def speaker_of(cue: Token) -> Token | None:
@@ -30,7 +30,7 @@ def speaker_of(cue: Token) -> Token | None:
         if child is not None:
             if child.dep_ == "nsubjpass":  # "was asked by X": the asker is the agent
                 return _agent_of(verb) or (child if verb.lemma_.lower() in _PASSIVE_SPEAKER else None)
-            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            if child.lower_ in RELATIVE and verb.dep_ == "relcl":
                 return child  # "Obama, who called …": the mention is the relative pronoun
             return _outside_parentheses(_past_dateline(child, cue))
         if verb.dep_ in _CLIMB_DEPS and verb.head.i != verb.i:
@@ -54,7 +54,7 @@ def _issued_document(verb: Token) -> bool:
 def _subject_child(verb: Token) -> Token | None:
     """The verb's subject: a nominal one nearest the verb when the parse gave it several
     (a quoted clause's verb taken for a second subject: "…,” Viguerie notes)."""
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if len(subjects) > 1:
         nominal = [c for c in subjects if c.pos_ not in ("VERB", "AUX", "ADJ", "ADV")]
         subjects = nominal or subjects
@@ -118,7 +118,7 @@ def noun_phrase(head: Token, limit_start: int, limit_end: int) -> tuple[int, int
     left, right = head.left_edge.i, head.right_edge.i + 1
     doc = head.doc
     if left >= limit_start and right <= limit_end and right - left <= _MAX_SPEAKER_TOKENS and not any(
-        t.dep_ in ("relcl", "acl") or t.text in _OPEN_MARKS or "\n" in t.text for t in doc[left:right]
+        t.dep_ in ("relcl", "acl") or t.text in OPEN_MARKS or "\n" in t.text for t in doc[left:right]
     ):
         return _strip_punct(doc, left, right)
     left = head.i
@@ -153,7 +153,7 @@ def positional_subject(tokens: list[Token]) -> Token | None:
         while j >= 0 and tokens[j].text != "," and i - j <= 6:
             j -= 1
         i = j - 1 if j >= 0 and tokens[j].text == "," else i
-    if i >= 0 and tokens[i].pos_ in ("PROPN", "PRON") and tokens[i].lower_ not in _RELATIVE:
+    if i >= 0 and tokens[i].pos_ in ("PROPN", "PRON") and tokens[i].lower_ not in RELATIVE:
         return tokens[i]
     return None
 
@@ -162,7 +162,7 @@ def lost_subject(cue: Token) -> Token | None:
     """A finite cue the parser left without a subject (``And Skelly called Braynard “…”`` with
     *Skelly* tagged an adverb; ``Sanders, meanwhile, who sits at …, said``): the name before it,
     past adverbs and comma-set phrases, when nothing else of the clause stands between."""
-    if cue.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "expl" for c in cue.children):
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in cue.children):
         return None
     sentence = cue.sent
     i = cue.i - 1
@@ -179,7 +179,7 @@ def lost_subject(cue: Token) -> Token | None:
             break
         i = j - 1
     token = cue.doc[i] if i >= sentence.start else None
-    if token is None or token.lower_ in _RELATIVE or token.is_punct:
+    if token is None or token.lower_ in RELATIVE or token.is_punct:
         return None
     if token.pos_ in ("PROPN", "PRON") or (token.text[:1].isupper() and token.pos_ in ("NOUN", "ADV", "ADJ")):
         return token
