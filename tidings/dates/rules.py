@@ -271,9 +271,14 @@ def relative_day(m: re.Match, ctx: Context) -> Reading:
     return Reading("DATE", day.isoformat(), Period("day", day))
 
 
+def _relation(word: str | None) -> str:
+    """A relative word as one key: "this  past" → "past" ("this past Sunday" is the one just gone)."""
+    rel = " ".join((word or "").lower().split())
+    return "past" if rel == "this past" else rel
+
+
 def weekday(m: re.Match, ctx: Context) -> Reading | None:
-    rel = " ".join((m["rel"] or "").lower().split())
-    rel = "past" if rel == "this past" else rel  # "this past Sunday": the one just gone
+    rel = _relation(m["rel"])
     if m["the"] and rel not in ("previous", "following", "next", "last"):
         return None
     if rel in ("previous", "following"):  # "the previous Friday": the one before the narrative's day
@@ -295,13 +300,13 @@ def holiday_date(m: re.Match, ctx: Context) -> Reading | None:
 
 
 def unit_relative(m: re.Match, ctx: Context) -> Reading | None:
-    unit, rel, the = m["unit"].lower(), " ".join(m["rel"].lower().split()), bool(m["the"])
+    unit, rel, the = m["unit"].lower(), _relation(m["rel"]), bool(m["the"])
     if rel in ("same", "following", "previous", "preceding") and the or (unit == "day" and rel in ("next",) and the):
         offset = {"same": 0, "following": 1, "previous": -1, "preceding": -1, "next": 1}[rel]
         return ctx.from_reference(unit, offset)
     if unit == "day":
         return None
-    offset = {"last": -1, "past": -1, "this past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1, "following": 1}.get(rel)
+    offset = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1, "following": 1}.get(rel)
     if offset is None:
         return None
     if unit == "weekend":
