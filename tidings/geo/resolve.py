@@ -44,6 +44,7 @@ CONTAINER_BONUS = 6.0
 # ("Edmonton" and "Enfield" in London, not in Alberta and Connecticut):
 COHESION_KM, COHESION_BONUS, COHESION_MAX = 50.0, 1.5, 2
 COHESION_CANDIDATES = 40  # per name, the most populous, to keep the comparison small
+COHESION_CHUNK = 256  # candidate points compared at once
 VOTING_TOWN_POPULATION = 5000
 NAMESAKE_PENALTY = 4.0  # a town named after a country or an ocean needs its container to win ("Mexico, Missouri")
 MIN_FALLBACK_POPULATION = 1000  # a name found only inside a longer one must be a town of some size
@@ -266,20 +267,24 @@ def cohesion(readings: dict[str, list[Entry]]) -> dict[tuple[str, float, float],
             points.append((candidate.lat, candidate.lon))
             owners.append(number)
             open_flags.append(open_name)
-    if len(set(owners)) < 2:
+    if len(set(owners)) < 2 or not any(open_flags):
         return {}
-    lat, lon = np.radians(np.array(points)).T
-    dy = lat[:, None] - lat[None, :]
-    dx = (lon[:, None] - lon[None, :]) * np.cos((lat[:, None] + lat[None, :]) / 2)
-    near = np.hypot(dx, dy) * 6371.0 <= COHESION_KM
+    lat, lon = np.radians(np.array(points, dtype=np.float32)).T
     owner = np.array(owners)
-    by_name = np.zeros((len(points), len(readings)), dtype=bool)
-    by_name[np.arange(len(points)), owner] = True
-    reached = (near.astype(np.int32) @ by_name.astype(np.int32)) > 0
-    reached[np.arange(len(points)), owner] = False
-    counts = reached.sum(axis=1)
-    return {(keys[number], *point): int(n)
-            for point, number, n, keep in zip(points, owners, counts, open_flags) if n and keep}
+    by_name = np.zeros((len(points), len(readings)), dtype=np.int32)
+    by_name[np.arange(len(points)), owner] = 1
+    found: dict[tuple[str, float, float], int] = {}
+    rows = [i for i, keep in enumerate(open_flags) if keep]  # only open names are scored
+    for start in range(0, len(rows), COHESION_CHUNK):  # bounded memory on long articles
+        chunk = np.array(rows[start:start + COHESION_CHUNK])
+        dy = lat[chunk, None] - lat[None, :]
+        dx = (lon[chunk, None] - lon[None, :]) * np.cos((lat[chunk, None] + lat[None, :]) / 2)
+        reached = ((np.hypot(dx, dy) * 6371.0 <= COHESION_KM).astype(np.int32) @ by_name) > 0
+        reached[np.arange(len(chunk)), owner[chunk]] = False
+        for i, n in zip(chunk, reached.sum(axis=1)):
+            if n:
+                found[(keys[owners[i]], *points[i])] = int(n)
+    return found
 
 
 def _well_known_reading(entries: list[Entry]) -> bool:
